@@ -1,0 +1,162 @@
+import type { Dialect } from './dialect.js'
+
+// Pure builders of helm argument arrays. Nothing here runs a process.
+
+/** Which cluster and namespace every helm call addresses. */
+export interface Target {
+  release: string
+  namespace?: string
+  kubeconfig?: string
+  kubeContext?: string
+}
+
+export interface ValuesSpec {
+  /** Values files in order, the inline `values` file last. */
+  files: readonly string[]
+  set: readonly string[]
+  setString: readonly string[]
+  setJson: readonly string[]
+}
+
+export interface ChartSpec {
+  /** What helm takes as CHART: a path, repo/name, oci://… or a URL. */
+  ref: string
+  version?: string
+}
+
+export function globalArgs(t: Target): string[] {
+  const args: string[] = []
+  if (t.namespace) args.push('--namespace', t.namespace)
+  if (t.kubeconfig) args.push('--kubeconfig', t.kubeconfig)
+  if (t.kubeContext) args.push('--kube-context', t.kubeContext)
+  return args
+}
+
+export function valuesArgs(v: ValuesSpec): string[] {
+  const args: string[] = []
+  for (const f of v.files) args.push('--values', f)
+  for (const s of v.setJson) args.push('--set-json', s)
+  for (const s of v.set) args.push('--set', s)
+  for (const s of v.setString) args.push('--set-string', s)
+  return args
+}
+
+function chartArgs(c: ChartSpec): string[] {
+  return c.version ? [c.ref, '--version', c.version] : [c.ref]
+}
+
+const seconds = (s: number): string => `${s}s`
+
+export interface UpgradeOptions {
+  timeoutSeconds: number
+  historyMax: number
+  createNamespace: boolean
+  /** Let helm wait for readiness itself (raw-helm comparison); the action watches on its own. */
+  wait?: boolean
+  /** Let helm roll back on its own (raw-helm comparison). */
+  helmRollback?: boolean
+  dryRun?: 'client' | 'server'
+  description?: string
+}
+
+export function upgradeArgs(
+  d: Dialect,
+  t: Target,
+  chart: ChartSpec,
+  values: ValuesSpec,
+  o: UpgradeOptions
+): string[] {
+  const args = ['upgrade', t.release, ...chartArgs(chart), '--install', ...globalArgs(t)]
+  if (o.createNamespace) args.push('--create-namespace')
+  args.push(...valuesArgs(values))
+  args.push('--timeout', seconds(o.timeoutSeconds), '--history-max', String(o.historyMax))
+  if (o.helmRollback) args.push(...d.rollbackOnFailure)
+  if (o.wait || o.helmRollback) args.push(...d.wait)
+  if (o.dryRun) args.push(...d.dryRun(o.dryRun))
+  if (o.description) args.push('--description', o.description)
+  args.push('--output', 'json')
+  return args
+}
+
+export function templateArgs(
+  t: Target,
+  chart: ChartSpec,
+  values: ValuesSpec,
+  o: { kubeVersion?: string; apiVersions?: readonly string[]; isUpgrade?: boolean } = {}
+): string[] {
+  // No cluster access: template renders offline; namespace only fills .Release.Namespace.
+  const args = ['template', t.release, ...chartArgs(chart)]
+  if (t.namespace) args.push('--namespace', t.namespace)
+  args.push(...valuesArgs(values))
+  if (o.kubeVersion) args.push('--kube-version', o.kubeVersion)
+  for (const a of o.apiVersions ?? []) args.push('--api-versions', a)
+  if (o.isUpgrade) args.push('--is-upgrade')
+  return args
+}
+
+export function lintArgs(chart: ChartSpec, values: ValuesSpec, o: { kubeVersion?: string; namespace?: string } = {}): string[] {
+  const args = ['lint', chart.ref, ...valuesArgs(values)]
+  if (o.namespace) args.push('--namespace', o.namespace)
+  if (o.kubeVersion) args.push('--kube-version', o.kubeVersion)
+  return args
+}
+
+export function statusArgs(t: Target): string[] {
+  return ['status', t.release, ...globalArgs(t), '--output', 'json']
+}
+
+export function historyArgs(t: Target, max = 256): string[] {
+  return ['history', t.release, ...globalArgs(t), '--max', String(max), '--output', 'json']
+}
+
+export function getValuesArgs(t: Target, o: { revision?: number; all?: boolean } = {}): string[] {
+  const args = ['get', 'values', t.release, ...globalArgs(t), '--output', 'json']
+  if (o.all) args.push('--all')
+  if (o.revision !== undefined) args.push('--revision', String(o.revision))
+  return args
+}
+
+export function getManifestArgs(t: Target, revision?: number): string[] {
+  const args = ['get', 'manifest', t.release, ...globalArgs(t)]
+  if (revision !== undefined) args.push('--revision', String(revision))
+  return args
+}
+
+export function rollbackArgs(
+  d: Dialect,
+  t: Target,
+  revision: number,
+  o: { timeoutSeconds: number; historyMax: number; wait?: boolean; forceReplace?: boolean }
+): string[] {
+  const args = ['rollback', t.release, String(revision), ...globalArgs(t)]
+  args.push('--timeout', seconds(o.timeoutSeconds), '--history-max', String(o.historyMax))
+  if (o.wait) args.push(...d.wait)
+  if (o.forceReplace) args.push(...d.forceReplace)
+  return args
+}
+
+export function uninstallArgs(t: Target, o: { timeoutSeconds: number }): string[] {
+  return ['uninstall', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds)]
+}
+
+export function testArgs(t: Target, o: { timeoutSeconds: number }): string[] {
+  return ['test', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds), '--logs']
+}
+
+export function repoAddArgs(alias: string, url: string, withCredentials: { username: string } | undefined): string[] {
+  const args = ['repo', 'add', alias, url, '--force-update']
+  if (withCredentials) args.push('--username', withCredentials.username, '--password-stdin')
+  return args
+}
+
+export function registryLoginArgs(host: string, username: string): string[] {
+  return ['registry', 'login', host, '--username', username, '--password-stdin']
+}
+
+export function dependencyBuildArgs(chartPath: string): string[] {
+  return ['dependency', 'build', chartPath, '--skip-refresh']
+}
+
+export function versionArgs(): string[] {
+  return ['version', '--template', '{{.Version}}']
+}

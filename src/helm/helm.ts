@@ -1,0 +1,80 @@
+import type { CommandResult, CommandRunner } from '../exec/runner.js'
+import * as a from './args.js'
+import { dialectFor, parseHelmVersion, type Dialect } from './dialect.js'
+import { parseHistory, parseRelease, type HistoryEntry, type ReleaseInfo } from './release.js'
+
+export class HelmError extends Error {
+  constructor(
+    readonly command: string,
+    readonly result: CommandResult
+  ) {
+    super(`helm ${command} failed (exit ${result.exitCode}${result.signal ? `, ${result.signal}` : ''}): ${firstLines(result.stderr || result.stdout, 15)}`)
+    this.name = 'HelmError'
+  }
+}
+
+function firstLines(text: string, n: number): string {
+  const lines = text.trim().split('\n')
+  return lines.length > n ? `${lines.slice(0, n).join('\n')}\n…` : lines.join('\n')
+}
+
+const NOT_FOUND = /release: not found|not found/i
+
+/** Runs helm with arguments from args.ts and parses what it prints. */
+export class Helm {
+  private constructor(
+    private readonly runner: CommandRunner,
+    readonly binary: string,
+    readonly version: string,
+    readonly dialect: Dialect
+  ) {}
+
+  static async detect(runner: CommandRunner, binary = 'helm'): Promise<Helm> {
+    const r = await runner.run(binary, a.versionArgs(), { echo: false })
+    if (r.exitCode !== 0) throw new HelmError('version', r)
+    const { version, major } = parseHelmVersion(r.stdout)
+    return new Helm(runner, binary, version, dialectFor(major))
+  }
+
+  get major(): 3 | 4 {
+    return this.dialect.major
+  }
+
+  async run(args: readonly string[], opts: { input?: string; echo?: boolean } = {}): Promise<CommandResult> {
+    const r = await this.runner.run(this.binary, args, opts)
+    if (r.exitCode !== 0) throw new HelmError(args.slice(0, 2).join(' '), r)
+    return r
+  }
+
+  /** Runs and returns the result without throwing, for commands whose failure is an answer. */
+  async try(args: readonly string[], opts: { input?: string; echo?: boolean } = {}): Promise<CommandResult> {
+    return this.runner.run(this.binary, args, opts)
+  }
+
+  async status(t: a.Target): Promise<ReleaseInfo | undefined> {
+    const r = await this.try(a.statusArgs(t), { echo: false })
+    if (r.exitCode !== 0) {
+      if (NOT_FOUND.test(r.stderr)) return undefined
+      throw new HelmError('status', r)
+    }
+    return parseRelease(r.stdout)
+  }
+
+  async history(t: a.Target): Promise<HistoryEntry[]> {
+    const r = await this.try(a.historyArgs(t), { echo: false })
+    if (r.exitCode !== 0) {
+      if (NOT_FOUND.test(r.stderr)) return []
+      throw new HelmError('history', r)
+    }
+    return parseHistory(r.stdout)
+  }
+
+  async manifest(t: a.Target, revision?: number): Promise<string> {
+    return (await this.run(a.getManifestArgs(t, revision), { echo: false })).stdout
+  }
+
+  async values(t: a.Target, o: { revision?: number; all?: boolean } = {}): Promise<Record<string, unknown>> {
+    const out = (await this.run(a.getValuesArgs(t, o), { echo: false })).stdout.trim()
+    return (out === '' || out === 'null' ? {} : JSON.parse(out)) as Record<string, unknown>
+  }
+}

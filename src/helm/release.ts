@@ -1,0 +1,95 @@
+// Shapes of `helm status|history -o json` (pkg/release/v1, pkg/cmd/history.go), parsed into
+// the few fields the action uses. The same for Helm 3 and Helm 4.
+
+export type ReleaseStatusName =
+  | 'unknown'
+  | 'deployed'
+  | 'uninstalled'
+  | 'superseded'
+  | 'failed'
+  | 'uninstalling'
+  | 'pending-install'
+  | 'pending-upgrade'
+  | 'pending-rollback'
+
+export interface ReleaseInfo {
+  name: string
+  namespace: string
+  revision: number
+  status: ReleaseStatusName
+  description: string
+  manifest: string
+  /** Chart name and version, when helm includes the chart (upgrade -o json). */
+  chart?: string
+}
+
+export interface HistoryEntry {
+  revision: number
+  status: ReleaseStatusName
+  chart: string
+  appVersion: string
+  description: string
+  updated: string
+}
+
+export const isPending = (s: ReleaseStatusName): boolean => s.startsWith('pending-')
+
+export function parseRelease(json: string): ReleaseInfo {
+  const r = JSON.parse(json) as {
+    name?: string
+    namespace?: string
+    version?: number
+    info?: { status?: string; description?: string }
+    manifest?: string
+    chart?: { metadata?: { name?: string; version?: string } }
+  }
+  if (typeof r.name !== 'string' || typeof r.version !== 'number')
+    throw new Error('helm printed no release (missing name or version)')
+  const meta = r.chart?.metadata
+  return {
+    name: r.name,
+    namespace: r.namespace ?? '',
+    revision: r.version,
+    status: (r.info?.status ?? 'unknown') as ReleaseStatusName,
+    description: r.info?.description ?? '',
+    manifest: r.manifest ?? '',
+    chart: meta?.name ? `${meta.name}-${meta.version ?? ''}` : undefined
+  }
+}
+
+export function parseHistory(json: string): HistoryEntry[] {
+  const rows = JSON.parse(json) as Array<{
+    revision: number
+    status: string
+    chart?: string
+    app_version?: string
+    description?: string
+    updated?: string
+  }>
+  if (!Array.isArray(rows)) throw new Error('helm history printed no list')
+  return rows
+    .map((r) => ({
+      revision: r.revision,
+      status: r.status as ReleaseStatusName,
+      chart: r.chart ?? '',
+      appVersion: r.app_version ?? '',
+      description: r.description ?? '',
+      updated: r.updated ?? ''
+    }))
+    .sort((a, b) => a.revision - b.revision)
+}
+
+/**
+ * The revision a failed or stuck release should return to: the newest one that ran successfully.
+ * `superseded` revisions were deployed once; `deployed` is the current good one.
+ */
+export function lastGoodRevision(history: readonly HistoryEntry[], below?: number): HistoryEntry | undefined {
+  return [...history]
+    .reverse()
+    .find((h) => (below === undefined || h.revision < below) && (h.status === 'deployed' || h.status === 'superseded'))
+}
+
+/** True when any revision of the release ever deployed successfully: such a release is never uninstalled. */
+export function everDeployed(history: readonly HistoryEntry[]): boolean {
+  return history.some((h) => h.status === 'deployed' || h.status === 'superseded')
+}

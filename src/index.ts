@@ -1,0 +1,10 @@
+import { run } from './main.js'
+import { post } from './post.js'
+import { isPost, markMain } from './state.js'
+
+if (isPost()) {
+  await post()
+} else {
+  markMain()
+  await run()
+}

@@ -1,0 +1,62 @@
+export type Mode = 'deploy' | 'plan' | 'validate'
+
+export type ChartRef =
+  | { kind: 'local'; path: string; packaged: boolean }
+  | { kind: 'oci'; ref: string }
+  | { kind: 'repo'; ref: string }
+  | { kind: 'url'; url: string }
+
+export interface RepoConfig {
+  url: string
+  /** Alias under which the repository is added; the chart is then `<alias>/<name>`. */
+  alias: string
+}
+
+export interface Credentials {
+  username: string
+  password: string
+}
+
+export interface HealthCheck {
+  url: string
+  expectedStatus: number
+}
+
+/** Everything the action needs, parsed and validated once from the inputs. */
+export interface Config {
+  mode: Mode
+  release: string
+  namespace?: string
+  createNamespace: boolean
+  chart: ChartRef
+  chartVersion?: string
+  repo?: RepoConfig
+  credentials?: Credentials
+  valuesFiles: string[]
+  /** Inline `values` input, already parsed to check it is a mapping; passed to Helm as a file. */
+  inlineValues?: string
+  set: string[]
+  setString: string[]
+  setJson: string[]
+  timeoutSeconds: number
+  historyMax: number
+  rollbackOnFailure: boolean
+  uninstallOnFailedInstall: boolean
+  recoverPending: boolean
+  failureGraceSeconds: number
+  healthChecks: HealthCheck[]
+  healthCheckTimeoutSeconds: number
+  runTests: boolean
+  kubeVersion?: string
+  strict: boolean
+  helmVersion?: string
+  helmDownloadUrl: string
+  kubeconfig?: string
+  kubeContext?: string
+  githubToken?: string
+  environment?: string
+  environmentUrl?: string
+  prComment: boolean
+  deploymentStatus: boolean
+  summary: boolean
+}

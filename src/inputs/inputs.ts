@@ -1,0 +1,174 @@
+import { statSync } from 'node:fs'
+import { UserError, type Result } from '../result.js'
+import type { ChartRef, Config, Credentials, HealthCheck, RepoConfig } from './config.js'
+import * as p from './parse.js'
+
+/** Reads one raw input by its action.yml name ('' when unset). */
+export type InputReader = (name: string) => string
+
+/** Inputs declared for a later capability; a non-default value is refused rather than ignored. */
+const NOT_AVAILABLE: Record<string, string> = {}
+
+const realFs: p.ChartProbe = {
+  isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+  isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
+}
+
+/**
+ * Parses every input once into a typed Config. All problems are collected and reported together,
+ * each naming the input, the value and what would be accepted.
+ */
+export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config {
+  const problems: string[] = []
+  const raw = (name: string): string => read(name) ?? ''
+
+  function take<T>(name: string, result: Result<T>, fallback: T, showValue = true): T {
+    if (result.ok) return result.value
+    const value = raw(name)
+    const shown = showValue ? ` "${value.length > 80 ? `${value.slice(0, 77)}...` : value}"` : ''
+    problems.push(`Input "${name}"${shown}: ${result.error}.`)
+    return fallback
+  }
+  const bool = (name: string, dflt: boolean): boolean =>
+    raw(name).trim() === '' ? dflt : take(name, p.parseBoolean(raw(name)), dflt)
+  const duration = (name: string, dflt: string): number =>
+    take(name, p.parseDuration(raw(name).trim() === '' ? dflt : raw(name)), 0)
+
+  const mode = take('mode', p.parseMode(raw('mode') || 'deploy'), 'deploy' as const)
+  const release = take('release', p.parseReleaseName(raw('release')), '')
+  const namespace = take('namespace', p.parseNamespace(raw('namespace')), undefined)
+
+  const repoUrlRaw = raw('repo-url').trim()
+  let repo: RepoConfig | undefined
+  if (repoUrlRaw !== '') {
+    if (repoUrlRaw.startsWith('oci://')) {
+      problems.push(
+        `Input "repo-url" "${repoUrlRaw}": OCI registries are not chart repositories; put the full reference in chart (chart: ${repoUrlRaw.replace(/\/$/, '')}/<name>) and leave repo-url empty.`
+      )
+    } else {
+      const url = take('repo-url', p.parseUrl(repoUrlRaw, ['https', 'http']), '')
+      if (url) repo = { url, alias: repoAlias(url) }
+    }
+  }
+  const chartResult = p.parseChartRef(raw('chart'), repoUrlRaw !== '', fs)
+  let chart: ChartRef = take('chart', chartResult, { kind: 'repo', ref: '' })
+  if (chart.kind === 'repo' && repo && chartResult.ok) chart = { kind: 'repo', ref: `${repo.alias}/${chart.ref}` }
+
+  const chartVersion = take('chart-version', p.parseChartVersion(raw('chart-version')), undefined)
+  if (chartVersion && chartResult.ok && chart.kind === 'local')
+    problems.push(
+      `Input "chart-version" "${chartVersion}": applies to repository and OCI charts only; the local chart "${raw('chart').trim()}" takes its version from its Chart.yaml. Leave chart-version empty.`
+    )
+
+  const username = raw('repo-username').trim()
+  const password = raw('repo-password')
+  let credentials: Credentials | undefined
+  if (username !== '' || password !== '') {
+    if (username === '' || password === '')
+      problems.push(
+        `Inputs "repo-username" and "repo-password": give both or neither (only ${username === '' ? 'repo-password' : 'repo-username'} is set).`
+      )
+    else if (chartResult.ok && chart.kind === 'local')
+      problems.push('Inputs "repo-username"/"repo-password": a local chart needs no credentials; leave them empty.')
+    else credentials = { username, password }
+  }
+
+  const valuesFiles = p.parseList(raw('values-files'), { commas: true })
+  for (const file of valuesFiles) {
+    if (fs.isDirectory(file))
+      problems.push(`Input "values-files": "${file}" is a directory; list values files (YAML).`)
+    else if (!fs.isFile(file))
+      problems.push(
+        `Input "values-files": "${file}" does not exist (paths are relative to the workspace; did you check out the repository?).`
+      )
+  }
+  const inlineValues = take('values', p.parseInlineValues(raw('values')), undefined, false)
+
+  const setLists = (['set', 'set-string', 'set-json'] as const).map((name) =>
+    p.parseList(raw(name), { commas: false }).map((item) => take(name, p.parseSetItem(item, name), '', false))
+  )
+
+  const healthChecks: HealthCheck[] = []
+  for (const item of p.parseList(raw('health-check-urls'), { commas: false })) {
+    const hc = take('health-check-urls', p.parseHealthCheck(item), undefined, false)
+    if (hc) healthChecks.push(hc)
+  }
+
+  const environmentUrlRaw = raw('environment-url').trim()
+  const environmentUrl =
+    environmentUrlRaw === '' ? undefined : take('environment-url', p.parseUrl(environmentUrlRaw, ['https', 'http']), undefined)
+
+  const helmDownloadUrl = take(
+    'helm-download-url',
+    p.parseUrl(raw('helm-download-url').trim() || 'https://get.helm.sh', ['https', 'http']),
+    ''
+  )
+
+  const config: Config = {
+    mode,
+    release,
+    namespace,
+    createNamespace: bool('create-namespace', false),
+    chart,
+    chartVersion,
+    repo,
+    credentials,
+    valuesFiles,
+    inlineValues,
+    set: setLists[0],
+    setString: setLists[1],
+    setJson: setLists[2],
+    timeoutSeconds: duration('timeout', '5m'),
+    historyMax: take('history-max', p.parseNonNegativeInt(raw('history-max') || '10'), 10),
+    rollbackOnFailure: bool('rollback-on-failure', true),
+    uninstallOnFailedInstall: bool('uninstall-on-failed-install', true),
+    recoverPending: bool('recover-pending', false),
+    failureGraceSeconds: duration('failure-grace-period', '90s'),
+    healthChecks,
+    healthCheckTimeoutSeconds: duration('health-check-timeout', '60s'),
+    runTests: bool('run-tests', false),
+    kubeVersion: take('kube-version', p.parseKubeVersion(raw('kube-version')), undefined),
+    strict: bool('strict', false),
+    helmVersion: take('helm-version', p.parseHelmVersion(raw('helm-version')), undefined),
+    helmDownloadUrl: helmDownloadUrl.replace(/\/+$/, ''),
+    kubeconfig: take('kubeconfig', p.parseKubeconfig(raw('kubeconfig')), undefined, false),
+    kubeContext: take('kube-context', p.parseKubeContext(raw('kube-context')), undefined),
+    githubToken: raw('github-token').trim() || undefined,
+    environment: take('environment', p.parseEnvironment(raw('environment')), undefined),
+    environmentUrl,
+    prComment: bool('pr-comment', false),
+    deploymentStatus: bool('deployment-status', false),
+    summary: bool('summary', true)
+  }
+
+  if (config.deploymentStatus && !config.environment)
+    problems.push('Input "deployment-status": true needs "environment" (the GitHub environment to report to).')
+  if ((config.prComment || config.deploymentStatus) && !config.githubToken)
+    problems.push('Input "github-token": empty, but pr-comment or deployment-status needs a token with write access.')
+  for (const [name, why] of Object.entries(NOT_AVAILABLE)) {
+    if (isSet(raw(name), name))
+      problems.push(`Input "${name}": ${why}`)
+  }
+
+  if (problems.length > 0) {
+    const head = problems.length === 1 ? 'Invalid input' : `${problems.length} invalid inputs`
+    throw new UserError(`${head}, nothing was deployed:\n- ${problems.join('\n- ')}`)
+  }
+  return config
+}
+
+const DEFAULT_FALSE = new Set(['create-namespace', 'recover-pending', 'run-tests', 'strict', 'pr-comment', 'deployment-status'])
+
+function isSet(value: string, name: string): boolean {
+  const v = value.trim()
+  if (v === '') return false
+  if (DEFAULT_FALSE.has(name)) return v.toLowerCase() !== 'false'
+  return true
+}
+
+/** A stable repository alias derived from its URL, so reruns reuse the same `helm repo` entry. */
+export function repoAlias(url: string): string {
+  const u = new URL(url)
+  const slug = `${u.hostname}${u.pathname}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return `goatflow-${slug}`.slice(0, 60).replace(/-$/, '')
+}

@@ -1,0 +1,24 @@
+export type Outcome = 'deployed' | 'rolled-back' | 'failed' | 'planned' | 'validated'
+
+export interface RunOutputs {
+  status: Outcome
+  revision?: number
+  previousRevision?: number
+  rolledBack: boolean
+  changed: boolean
+  durationSeconds: number
+  images: string[]
+}
+
+/** The action's outputs as the strings GitHub stores. */
+export function outputValues(o: RunOutputs): Record<string, string> {
+  return {
+    status: o.status,
+    revision: o.revision === undefined ? '' : String(o.revision),
+    'previous-revision': o.previousRevision === undefined ? '' : String(o.previousRevision),
+    'rolled-back': String(o.rolledBack),
+    changed: String(o.changed),
+    'duration-seconds': String(o.durationSeconds),
+    images: JSON.stringify(o.images)
+  }
+}

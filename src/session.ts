@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import type { Config } from './inputs/config.js'
+import type { CommandRunner } from './exec/runner.js'
+import type { ChartSpec, Target, ValuesSpec } from './helm/args.js'
+import * as a from './helm/args.js'
+import { Helm } from './helm/helm.js'
+import { installHelm } from './helm/install.js'
+import { kubeconfigSecrets } from './kube/kubeconfig.js'
+import { TempFiles } from './tempfiles.js'
+
+/** What every phase works with, prepared once per run. */
+export interface Session {
+  config: Config
+  helm: Helm
+  target: Target
+  chart: ChartSpec
+  values: ValuesSpec
+  temp: TempFiles
+  log: (line: string) => void
+}
+
+export interface SessionDeps {
+  runner: CommandRunner
+  log: (line: string) => void
+  mask: (secret: string) => void
+  /** Finds or installs the helm binary; replaced in unit tests. */
+  helmBinary?: (config: Config) => Promise<string>
+}
+
+export function masksFor(config: Config): string[] {
+  const secrets: string[] = []
+  if (config.credentials) secrets.push(config.credentials.password)
+  if (config.githubToken) secrets.push(config.githubToken)
+  if (config.kubeconfig) secrets.push(...kubeconfigSecrets(config.kubeconfig))
+  return secrets
+}
+
+export function chartSpec(config: Config): ChartSpec {
+  const c = config.chart
+  const ref = c.kind === 'local' ? c.path : c.kind === 'url' ? c.url : c.ref
+  return { ref, version: config.chartVersion }
+}
+
+export async function openSession(config: Config, deps: SessionDeps): Promise<Session> {
+  for (const s of masksFor(config)) deps.mask(s)
+  const temp = new TempFiles()
+  const target: Target = { release: config.release, namespace: config.namespace, kubeContext: config.kubeContext }
+  if (config.kubeconfig) target.kubeconfig = temp.write('kubeconfig', config.kubeconfig)
+  const files = [...config.valuesFiles]
+  if (config.inlineValues) files.push(temp.write('values.yaml', config.inlineValues))
+
+  const binary = deps.helmBinary
+    ? await deps.helmBinary(config)
+    : config.helmVersion
+      ? await installHelm(config.helmVersion, config.helmDownloadUrl, deps.log)
+      : 'helm'
+  const helm = await Helm.detect(deps.runner, binary)
+  deps.log(`Helm ${helm.version} (Helm ${helm.major} dialect)`)
+
+  const session: Session = {
+    config,
+    helm,
+    target,
+    chart: chartSpec(config),
+    values: { files, set: config.set, setString: config.setString, setJson: config.setJson },
+    temp,
+    log: deps.log
+  }
+  await prepareChart(session)
+  return session
+}
+
+/** Makes the chart resolvable: repository added, registry logged in, local dependencies built. */
+async function prepareChart(s: Session): Promise<void> {
+  const { config, helm } = s
+  const creds = config.credentials
+  if (config.repo) {
+    await helm.run(a.repoAddArgs(config.repo.alias, config.repo.url, creds), { input: creds?.password })
+  } else if (config.chart.kind === 'oci' && creds) {
+    const host = config.chart.ref.slice('oci://'.length).split('/')[0]
+    await helm.run(a.registryLoginArgs(host, creds.username), { input: creds.password })
+  }
+  if (config.chart.kind === 'local' && !config.chart.packaged && needsDependencyBuild(config.chart.path)) {
+    await helm.run(a.dependencyBuildArgs(config.chart.path))
+  }
+}
+
+/** A local chart declares dependencies that are not vendored in its charts/ folder yet. */
+export function needsDependencyBuild(chartPath: string): boolean {
+  const chart = parse(readFileSync(join(chartPath, 'Chart.yaml'), 'utf8')) as {
+    dependencies?: Array<{ name: string; version?: string; repository?: string }>
+  } | null
+  const deps = chart?.dependencies ?? []
+  if (deps.length === 0) return false
+  return deps.some((d) => {
+    const dir = join(chartPath, 'charts')
+    return !existsSync(join(dir, d.name)) && !existsSync(join(dir, `${d.name}-${d.version ?? ''}.tgz`))
+  })
+}

@@ -1,0 +1,52 @@
+import * as core from '@actions/core'
+
+// The only module that talks to STATE_*: the post step runs in a new process and sees nothing
+// else of the main step. Paths only, never secrets.
+
+const POST = 'isPost'
+const TEMP_FILES = 'tempFiles'
+const RELEASE = 'release'
+
+export const isPost = (): boolean => core.getState(POST) === 'true'
+export const markMain = (): void => core.saveState(POST, 'true')
+
+export function rememberTempFiles(paths: readonly string[]): void {
+  core.saveState(TEMP_FILES, JSON.stringify(paths))
+}
+
+export function tempFiles(): string[] {
+  const raw = core.getState(TEMP_FILES)
+  if (!raw) return []
+  try {
+    const v = JSON.parse(raw) as unknown
+    return Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** The release a deploy is working on, so the post step can check it after a cancellation. */
+export interface DeployState {
+  helm: string
+  release: string
+  namespace?: string
+  kubeContext?: string
+  kubeconfig?: string
+  /** Revision that was good before the deploy started, if any. */
+  lastGood?: number
+  finished: boolean
+}
+
+export function rememberDeploy(s: DeployState): void {
+  core.saveState(RELEASE, JSON.stringify(s))
+}
+
+export function deployState(): DeployState | undefined {
+  const raw = core.getState(RELEASE)
+  if (!raw) return undefined
+  try {
+    return JSON.parse(raw) as DeployState
+  } catch {
+    return undefined
+  }
+}
