@@ -26,7 +26,8 @@ export function parseManifests(text: string): RenderedObject[] {
     if (doc.errors.length > 0) throw new Error(`rendered manifest is not valid YAML: ${doc.errors[0].message}`)
     const value = doc.toJS() as K8sObject | null
     if (!value || typeof value !== 'object') continue
-    const source = /# Source: (.+)/.exec(doc.commentBefore ?? '')?.[1]?.trim()
+    const comments = `${doc.commentBefore ?? ''}\n${(doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ''}`
+    const source = /Source: (.+)/.exec(comments)?.[1]?.trim()
     const items = value.kind?.endsWith('List') && Array.isArray(value.items) ? (value.items as K8sObject[]) : [value]
     for (const o of items) {
       objects.push({
