@@ -19,8 +19,16 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] }
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      // Starts the local control plane once for the whole tier (unless one is already up).
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.mjs',
+      globalTeardown: '<rootDir>/__tests__/e2e/global-teardown.mjs'
+    }
   ],
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.mjs'],
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text', 'json-summary']
 }

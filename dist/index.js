@@ -31650,7 +31650,10 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const SECRET_KEY = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|private[-_]?key|credential|auth|dsn|connection[-_]?string|access[-_]?key|client[-_]?key|cert(ificate)?[-_]?data|key[-_]?data)$/i;
 const MASK = '***';
 function looksSecret(key) {
-    const last = key.split(/[.[\]]/).filter(Boolean).pop() ?? key;
+    const last = key
+        .split(/[.[\]]/)
+        .filter(Boolean)
+        .pop() ?? key;
     return SECRET_KEY.test(last);
 }
 const SET_FLAGS = new Set(['--set', '--set-string', '--set-json', '--set-file', '--set-literal']);
@@ -31921,7 +31924,8 @@ function parseChartVersion(raw) {
         .map((p) => p.trim())
         .filter(Boolean);
     const hyphenRange = /^v?[\d.x*]+\s+-\s+v?[\d.x*]+$/;
-    if (parts.length > 0 && parts.every((p) => VERSION_CONSTRAINT_PART.test(p) || hyphenRange.test(p)))
+    if (parts.length > 0 &&
+        parts.every((p) => VERSION_CONSTRAINT_PART.test(p) || hyphenRange.test(p)))
         return result_ok(v);
     return fail('expected a version such as 1.4.2 or a range such as ~1.4 or ">=1.2.0 <2.0.0"');
 }
@@ -32047,6 +32051,9 @@ function parseChartRef(raw, hasRepoUrl, fs) {
 
 
 
+
+/** The runner's inputs (INPUT_* variables). */
+const actionInputs = (name) => lib_core/* getInput */.V4(name);
 /** Inputs declared for a later capability; a non-default value is refused rather than ignored. */
 const NOT_AVAILABLE = {};
 const realFs = {
@@ -32111,7 +32118,8 @@ function readConfig(read, fs = realFs) {
             problems.push(`Input "values-files": "${file}" does not exist (paths are relative to the workspace; did you check out the repository?).`);
     }
     const inlineValues = take('values', parseInlineValues(raw('values')), undefined, false);
-    const setLists = ['set', 'set-string', 'set-json'].map((name) => parseList(raw(name), { commas: false }).map((item) => take(name, parseSetItem(item, name), '', false)));
+    const setLists = ['set', 'set-string', 'set-json'].map((name) => parseList(raw(name), { commas: false })
+        .map((item) => take(name, parseSetItem(item, name), '', false)));
     const healthChecks = [];
     for (const item of parseList(raw('health-check-urls'), { commas: false })) {
         const hc = take('health-check-urls', parseHealthCheck(item), undefined, false);
@@ -32119,7 +32127,9 @@ function readConfig(read, fs = realFs) {
             healthChecks.push(hc);
     }
     const environmentUrlRaw = raw('environment-url').trim();
-    const environmentUrl = environmentUrlRaw === '' ? undefined : take('environment-url', parseUrl(environmentUrlRaw, ['https', 'http']), undefined);
+    const environmentUrl = environmentUrlRaw === ''
+        ? undefined
+        : take('environment-url', parseUrl(environmentUrlRaw, ['https', 'http']), undefined);
     const helmDownloadUrl = take('helm-download-url', parseUrl(raw('helm-download-url').trim() || 'https://get.helm.sh', ['https', 'http']), '');
     const config = {
         mode,
@@ -32171,7 +32181,14 @@ function readConfig(read, fs = realFs) {
     }
     return config;
 }
-const DEFAULT_FALSE = new Set(['create-namespace', 'recover-pending', 'run-tests', 'strict', 'pr-comment', 'deployment-status']);
+const DEFAULT_FALSE = new Set([
+    'create-namespace',
+    'recover-pending',
+    'run-tests',
+    'strict',
+    'pr-comment',
+    'deployment-status'
+]);
 function isSet(value, name) {
     const v = value.trim();
     if (v === '')
@@ -32183,7 +32200,10 @@ function isSet(value, name) {
 /** A stable repository alias derived from its URL, so reruns reuse the same `helm repo` entry. */
 function repoAlias(url) {
     const u = new URL(url);
-    const slug = `${u.hostname}${u.pathname}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = `${u.hostname}${u.pathname}`
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
     return `goatflow-${slug}`.slice(0, 60).replace(/-$/, '');
 }
 
@@ -32402,7 +32422,8 @@ function parseHistory(json) {
 function lastGoodRevision(history, below) {
     return [...history]
         .reverse()
-        .find((h) => (below === undefined || h.revision < below) && (h.status === 'deployed' || h.status === 'superseded'));
+        .find((h) => (below === undefined || h.revision < below) &&
+        (h.status === 'deployed' || h.status === 'superseded'));
 }
 /** True when any revision of the release ever deployed successfully: such a release is never uninstalled. */
 function everDeployed(history) {
@@ -33316,7 +33337,13 @@ function _unique(values) {
 
 
 
-const ARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x' };
+const ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x'
+};
 const OS = { linux: 'linux', darwin: 'darwin', win32: 'windows' };
 function helmArchiveName(version, platform, arch) {
     const os = OS[platform];
@@ -33427,7 +33454,11 @@ async function openSession(config, deps) {
     for (const s of masksFor(config))
         deps.mask(s);
     const temp = new tempfiles/* TempFiles */.y();
-    const target = { release: config.release, namespace: config.namespace, kubeContext: config.kubeContext };
+    const target = {
+        release: config.release,
+        namespace: config.namespace,
+        kubeContext: config.kubeContext
+    };
     if (config.kubeconfig)
         target.kubeconfig = temp.write('kubeconfig', config.kubeconfig);
     const files = [...config.valuesFiles];
@@ -33457,13 +33488,17 @@ async function prepareChart(s) {
     const { config, helm } = s;
     const creds = config.credentials;
     if (config.repo) {
-        await helm.run(repoAddArgs(config.repo.alias, config.repo.url, creds), { input: creds?.password });
+        await helm.run(repoAddArgs(config.repo.alias, config.repo.url, creds), {
+            input: creds?.password
+        });
     }
     else if (config.chart.kind === 'oci' && creds) {
         const host = config.chart.ref.slice('oci://'.length).split('/')[0];
         await helm.run(registryLoginArgs(host, creds.username), { input: creds.password });
     }
-    if (config.chart.kind === 'local' && !config.chart.packaged && needsDependencyBuild(config.chart.path)) {
+    if (config.chart.kind === 'local' &&
+        !config.chart.packaged &&
+        needsDependencyBuild(config.chart.path)) {
         await helm.run(dependencyBuildArgs(config.chart.path));
     }
 }
@@ -33475,7 +33510,7 @@ function needsDependencyBuild(chartPath) {
         return false;
     return deps.some((d) => {
         const dir = (0,external_node_path_.join)(chartPath, 'charts');
-        return !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, d.name)) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, `${d.name}-${d.version ?? ''}.tgz`));
+        return (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, d.name)) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, `${d.name}-${d.version ?? ''}.tgz`)));
     });
 }
 
@@ -33483,7 +33518,15 @@ function needsDependencyBuild(chartPath) {
 var state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/render/manifests.ts
 
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod']);
+const WORKLOAD_KINDS = new Set([
+    'Deployment',
+    'StatefulSet',
+    'DaemonSet',
+    'Job',
+    'CronJob',
+    'ReplicaSet',
+    'Pod'
+]);
 /** Splits helm's rendered output into objects, keeping the template each came from. */
 function parseManifests(text) {
     const objects = [];
@@ -33493,8 +33536,11 @@ function parseManifests(text) {
         const value = doc.toJS();
         if (!value || typeof value !== 'object')
             continue;
-        const source = /# Source: (.+)/.exec(doc.commentBefore ?? '')?.[1]?.trim();
-        const items = value.kind?.endsWith('List') && Array.isArray(value.items) ? value.items : [value];
+        const comments = `${doc.commentBefore ?? ''}\n${doc.contents?.commentBefore ?? ''}`;
+        const source = /Source: (.+)/.exec(comments)?.[1]?.trim();
+        const items = value.kind?.endsWith('List') && Array.isArray(value.items)
+            ? value.items
+            : [value];
         for (const o of items) {
             objects.push({
                 kind: String(o.kind ?? ''),
@@ -33517,7 +33563,8 @@ function podSpecOf(o) {
     if (o.kind === 'Pod')
         return spec;
     if (o.kind === 'CronJob') {
-        const job = spec.jobTemplate?.spec;
+        const job = spec.jobTemplate
+            ?.spec;
         return job?.template?.spec;
     }
     return spec.template?.spec;
@@ -33542,7 +33589,10 @@ const objectKey = (o) => `${o.kind}/${o.namespace ? `${o.namespace}/` : ''}${o.n
 
 /** `helm lint` with the run's values; lint errors fail the run, warnings are reported. */
 async function lint(s) {
-    const r = await s.helm.try(lintArgs(s.chart, s.values, { namespace: s.config.namespace, kubeVersion: s.config.kubeVersion }));
+    const r = await s.helm.try(lintArgs(s.chart, s.values, {
+        namespace: s.config.namespace,
+        kubeVersion: s.config.kubeVersion
+    }));
     const out = `${r.stdout}\n${r.stderr}`;
     const warnings = out.split('\n').filter((l) => /^\[WARNING\]/.test(l.trim()));
     if (r.exitCode !== 0) {
@@ -33564,7 +33614,9 @@ function describeObjects(objects) {
     const byKind = new Map();
     for (const o of objects)
         byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), objectKey(o).slice(o.kind.length + 1)]);
-    return [...byKind.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([kind, names]) => `${kind}: ${names.join(', ')}`);
+    return [...byKind.entries()]
+        .sort(([x], [y]) => x.localeCompare(y))
+        .map(([kind, names]) => `${kind}: ${names.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -33577,14 +33629,20 @@ function describeObjects(objects) {
 
 
 const defaultDeps = () => ({
-    read: (name) => lib_core/* getInput */.V4(name),
+    read: actionInputs,
     runner: createProcessRunner((line) => lib_core/* info */.pq(line))
 });
 /** The main step: parse inputs, then run the phases of the chosen mode. Never throws. */
 async function run(deps = defaultDeps()) {
     const started = Date.now();
     let session;
-    const outputs = { status: 'failed', rolledBack: false, changed: false, durationSeconds: 0, images: [] };
+    const outputs = {
+        status: 'failed',
+        rolledBack: false,
+        changed: false,
+        durationSeconds: 0,
+        images: []
+    };
     const forward = (signal) => () => {
         const n = signalChildren(signal);
         lib_core/* warning */.$e(`Received ${signal}; forwarded it to ${n} running process(es).`);

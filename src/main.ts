@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { createProcessRunner, signalChildren, type CommandRunner } from './exec/runner.js'
-import { readConfig, type InputReader } from './inputs/inputs.js'
+import { actionInputs, readConfig, type InputReader } from './inputs/inputs.js'
 import { outputValues, type RunOutputs } from './report/outputs.js'
 import { UserError } from './result.js'
 import { openSession, type Session, type SessionDeps } from './session.js'
@@ -14,7 +14,7 @@ export interface MainDeps {
 }
 
 const defaultDeps = (): MainDeps => ({
-  read: (name) => core.getInput(name),
+  read: actionInputs,
   runner: createProcessRunner((line) => core.info(line))
 })
 
@@ -22,7 +22,13 @@ const defaultDeps = (): MainDeps => ({
 export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   const started = Date.now()
   let session: Session | undefined
-  const outputs: RunOutputs = { status: 'failed', rolledBack: false, changed: false, durationSeconds: 0, images: [] }
+  const outputs: RunOutputs = {
+    status: 'failed',
+    rolledBack: false,
+    changed: false,
+    durationSeconds: 0,
+    images: []
+  }
   const forward = (signal: NodeJS.Signals) => () => {
     const n = signalChildren(signal)
     core.warning(`Received ${signal}; forwarded it to ${n} running process(es).`)
@@ -47,7 +53,9 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
         break
       case 'plan':
       case 'deploy':
-        throw new UserError(`Input "mode" "${config.mode}": not available yet in this version; use mode: validate.`)
+        throw new UserError(
+          `Input "mode" "${config.mode}": not available yet in this version; use mode: validate.`
+        )
     }
   } catch (e) {
     outputs.status = 'failed'
@@ -68,7 +76,9 @@ async function validateMode(s: Session): Promise<Partial<RunOutputs>> {
     return w
   })
   const rendered = await core.group('Render', () => render(s))
-  core.info(`Plan for release ${s.config.release}${s.config.namespace ? ` in ${s.config.namespace}` : ''}:`)
+  core.info(
+    `Plan for release ${s.config.release}${s.config.namespace ? ` in ${s.config.namespace}` : ''}:`
+  )
   for (const line of describeObjects(rendered.objects)) core.info(`  ${line}`)
   core.info(`  Images: ${rendered.images.join(', ') || '(none)'}`)
   core.info(`Validated: ${rendered.objects.length} objects, ${warnings.length} lint warning(s).`)

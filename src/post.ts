@@ -6,7 +6,8 @@ import { removeRecorded } from './tempfiles.js'
 export async function post(): Promise<void> {
   try {
     const removed = removeRecorded(tempFiles())
-    if (removed.length > 0) core.info(`Removed ${removed.length} temporary file(s) holding kubeconfig and values.`)
+    if (removed.length > 0)
+      core.info(`Removed ${removed.length} temporary file(s) holding kubeconfig and values.`)
   } catch (e) {
     core.warning(`Cleanup: ${(e as Error).message}`)
   }

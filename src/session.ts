@@ -46,7 +46,11 @@ export function chartSpec(config: Config): ChartSpec {
 export async function openSession(config: Config, deps: SessionDeps): Promise<Session> {
   for (const s of masksFor(config)) deps.mask(s)
   const temp = new TempFiles()
-  const target: Target = { release: config.release, namespace: config.namespace, kubeContext: config.kubeContext }
+  const target: Target = {
+    release: config.release,
+    namespace: config.namespace,
+    kubeContext: config.kubeContext
+  }
   if (config.kubeconfig) target.kubeconfig = temp.write('kubeconfig', config.kubeconfig)
   const files = [...config.valuesFiles]
   if (config.inlineValues) files.push(temp.write('values.yaml', config.inlineValues))
@@ -77,12 +81,18 @@ async function prepareChart(s: Session): Promise<void> {
   const { config, helm } = s
   const creds = config.credentials
   if (config.repo) {
-    await helm.run(a.repoAddArgs(config.repo.alias, config.repo.url, creds), { input: creds?.password })
+    await helm.run(a.repoAddArgs(config.repo.alias, config.repo.url, creds), {
+      input: creds?.password
+    })
   } else if (config.chart.kind === 'oci' && creds) {
     const host = config.chart.ref.slice('oci://'.length).split('/')[0]
     await helm.run(a.registryLoginArgs(host, creds.username), { input: creds.password })
   }
-  if (config.chart.kind === 'local' && !config.chart.packaged && needsDependencyBuild(config.chart.path)) {
+  if (
+    config.chart.kind === 'local' &&
+    !config.chart.packaged &&
+    needsDependencyBuild(config.chart.path)
+  ) {
     await helm.run(a.dependencyBuildArgs(config.chart.path))
   }
 }
@@ -96,6 +106,8 @@ export function needsDependencyBuild(chartPath: string): boolean {
   if (deps.length === 0) return false
   return deps.some((d) => {
     const dir = join(chartPath, 'charts')
-    return !existsSync(join(dir, d.name)) && !existsSync(join(dir, `${d.name}-${d.version ?? ''}.tgz`))
+    return (
+      !existsSync(join(dir, d.name)) && !existsSync(join(dir, `${d.name}-${d.version ?? ''}.tgz`))
+    )
   })
 }

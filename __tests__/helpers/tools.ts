@@ -13,7 +13,9 @@ export function tool(name: string, envVar?: string): string {
   const fromEnv = envVar ? process.env[envVar] : undefined
   const path = fromEnv || join(TOOLS_BIN, name)
   if (!existsSync(path))
-    throw new Error(`${name} not found at ${path}: run "npm run tools" (test/cluster/build.sh) first${envVar ? ` or set ${envVar}` : ''}`)
+    throw new Error(
+      `${name} not found at ${path}: run "npm run tools" (test/cluster/build.sh) first${envVar ? ` or set ${envVar}` : ''}`
+    )
   return path
 }
 

@@ -21,7 +21,11 @@ function runDist(inputs: Record<string, string>, path: string) {
     GITHUB_WORKSPACE: ROOT
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd: ROOT, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/index.js')], {
+    env,
+    cwd: ROOT,
+    encoding: 'utf8'
+  })
   return { ...r, outputs: readFileSync(output, 'utf8'), state: readFileSync(state, 'utf8') }
 }
 
@@ -30,7 +34,10 @@ const nodeDir = dirname(process.execPath)
 describe('the bundled action (dist/index.js)', () => {
   it('refuses a bad release name before starting helm, naming the input', () => {
     // No helm on PATH: had the action tried to start it, the error would say helm was not found.
-    const r = runDist({ release: 'Bad_Name', chart: EXAMPLE_CHART, mode: 'validate' }, `${nodeDir}:/usr/bin:/bin`)
+    const r = runDist(
+      { release: 'Bad_Name', chart: EXAMPLE_CHART, mode: 'validate' },
+      `${nodeDir}:/usr/bin:/bin`
+    )
     expect(r.status).toBe(1)
     expect(r.stdout).toMatch(/::error::.*Input "release" "Bad_Name"/)
     expect(r.stdout).not.toMatch(/helm was not found|\$ helm/)

@@ -24,7 +24,12 @@ current-context: x
 `,
   { mode: 0o600 }
 )
-const target: a.Target = { release: 'goatflow', namespace: 'goatflow-test', kubeconfig, kubeContext: 'x' }
+const target: a.Target = {
+  release: 'goatflow',
+  namespace: 'goatflow-test',
+  kubeconfig,
+  kubeContext: 'x'
+}
 const values: a.ValuesSpec = {
   files: [join(EXAMPLE_CHART, 'values-postgresql.yaml')],
   set: ['backend.replicaCount=3'],
@@ -32,7 +37,8 @@ const values: a.ValuesSpec = {
   setJson: ['backend.env={"LOG_LEVEL":"debug"}']
 }
 const chart: a.ChartSpec = { ref: EXAMPLE_CHART }
-const FLAG_ERROR = /unknown flag|unknown shorthand|invalid argument|flag needs an argument|accepts \d+ arg|requires at least|Error: flag/i
+const FLAG_ERROR =
+  /unknown flag|unknown shorthand|invalid argument|flag needs an argument|accepts \d+ arg|requires at least|Error: flag/i
 const CLUSTER_ERROR = /127\.0\.0\.1:9|connection refused|cluster unreachable|dial tcp/i
 
 describe.each(HELM_MAJORS)('real Helm %i', (major) => {
@@ -46,10 +52,41 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
   })
 
   const cases: Array<[string, string[]]> = [
-    ['upgrade --install', a.upgradeArgs(d, target, chart, values, { timeoutSeconds: 120, historyMax: 5, createNamespace: true })],
-    ['upgrade with helm rollback and wait', a.upgradeArgs(d, target, chart, values, { timeoutSeconds: 120, historyMax: 5, createNamespace: false, helmRollback: true })],
-    ['upgrade --dry-run=server', a.upgradeArgs(d, target, chart, values, { timeoutSeconds: 120, historyMax: 5, createNamespace: false, dryRun: 'server' })],
-    ['rollback with wait and force', a.rollbackArgs(d, target, 1, { timeoutSeconds: 60, historyMax: 5, wait: true, forceReplace: true })],
+    [
+      'upgrade --install',
+      a.upgradeArgs(d, target, chart, values, {
+        timeoutSeconds: 120,
+        historyMax: 5,
+        createNamespace: true
+      })
+    ],
+    [
+      'upgrade with helm rollback and wait',
+      a.upgradeArgs(d, target, chart, values, {
+        timeoutSeconds: 120,
+        historyMax: 5,
+        createNamespace: false,
+        helmRollback: true
+      })
+    ],
+    [
+      'upgrade --dry-run=server',
+      a.upgradeArgs(d, target, chart, values, {
+        timeoutSeconds: 120,
+        historyMax: 5,
+        createNamespace: false,
+        dryRun: 'server'
+      })
+    ],
+    [
+      'rollback with wait and force',
+      a.rollbackArgs(d, target, 1, {
+        timeoutSeconds: 60,
+        historyMax: 5,
+        wait: true,
+        forceReplace: true
+      })
+    ],
     ['status', a.statusArgs(target)],
     ['history', a.historyArgs(target)],
     ['get values', a.getValuesArgs(target, { revision: 1, all: true })],
@@ -58,18 +95,27 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
     ['test', a.testArgs(target, { timeoutSeconds: 60 })]
   ]
 
-  it.each(cases)('accepts the arguments of %s and only fails to reach the cluster', async (_name, args) => {
-    const r = await runner.run(binary, args, { echo: false })
-    const out = `${r.stdout}\n${r.stderr}`
-    expect(out).not.toMatch(FLAG_ERROR)
-    expect(r.exitCode).not.toBe(0)
-    expect(out).toMatch(CLUSTER_ERROR)
-  })
+  it.each(cases)(
+    'accepts the arguments of %s and only fails to reach the cluster',
+    async (_name, args) => {
+      const r = await runner.run(binary, args, { echo: false })
+      const out = `${r.stdout}\n${r.stderr}`
+      expect(out).not.toMatch(FLAG_ERROR)
+      expect(r.exitCode).not.toBe(0)
+      expect(out).toMatch(CLUSTER_ERROR)
+    }
+  )
 
   it('lints and renders the example chart offline with all value sources', async () => {
-    const lint = await runner.run(binary, a.lintArgs(chart, values, { kubeVersion: '1.33.0' }), { echo: false })
+    const lint = await runner.run(binary, a.lintArgs(chart, values, { kubeVersion: '1.33.0' }), {
+      echo: false
+    })
     expect(lint.stderr + lint.stdout).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/)
-    const tpl = await runner.run(binary, a.templateArgs(target, chart, values, { kubeVersion: '1.33.0' }), { echo: false })
+    const tpl = await runner.run(
+      binary,
+      a.templateArgs(target, chart, values, { kubeVersion: '1.33.0' }),
+      { echo: false }
+    )
     expect(tpl.exitCode).toBe(0)
     expect(tpl.stdout).toContain('replicas: 3')
     expect(tpl.stdout).toContain('image: "postgres:16"')
@@ -78,7 +124,16 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
 
   it('rejects the flags of the other major, so this check can fail', async () => {
     const other = dialectFor(major === 3 ? 4 : 3)
-    const r = await runner.run(binary, a.rollbackArgs(other, target, 1, { timeoutSeconds: 60, historyMax: 5, wait: true, forceReplace: true }), { echo: false })
+    const r = await runner.run(
+      binary,
+      a.rollbackArgs(other, target, 1, {
+        timeoutSeconds: 60,
+        historyMax: 5,
+        wait: true,
+        forceReplace: true
+      }),
+      { echo: false }
+    )
     if (major === 3) expect(r.stderr).toMatch(FLAG_ERROR)
     // Helm 4 keeps Helm 3's --wait/--force as deprecated aliases; it must at least warn about them.
     else expect(r.stderr).toMatch(/deprecated/i)

@@ -16,7 +16,9 @@ mkdirSync(process.env.RUNNER_TEMP)
 mkdirSync(process.env.RUNNER_TOOL_CACHE)
 const { installHelm } = await import('../../src/helm/install.js')
 
-const version = execFileSync(helmBinary(3), ['version', '--template', '{{.Version}}']).toString().trim()
+const version = execFileSync(helmBinary(3), ['version', '--template', '{{.Version}}'])
+  .toString()
+  .trim()
 const name = `helm-${version}-linux-amd64.tar.gz`
 const files = new Map<string, Buffer>()
 let server: Server
@@ -30,7 +32,10 @@ beforeAll(async () => {
   execFileSync('tar', ['-czf', join(work, name), '-C', stage, 'linux-amd64'])
   const archive = readFileSync(join(work, name))
   files.set(`/good/${name}`, archive)
-  files.set(`/good/${name}.sha256sum`, Buffer.from(`${createHash('sha256').update(archive).digest('hex')}  ${name}\n`))
+  files.set(
+    `/good/${name}.sha256sum`,
+    Buffer.from(`${createHash('sha256').update(archive).digest('hex')}  ${name}\n`)
+  )
   files.set(`/tampered/${name}`, Buffer.concat([archive, Buffer.from('x')]))
   files.set(`/tampered/${name}.sha256sum`, files.get(`/good/${name}.sha256sum`)!)
   server = createServer((req, res) => {
@@ -46,11 +51,15 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
 describe('installing a pinned Helm through the tool cache', () => {
   it('refuses an archive whose SHA-256 does not match and installs nothing', async () => {
-    await expect(installHelm(version, `${base}/tampered`, () => undefined, 'linux', 'x64')).rejects.toThrow(/failed its checksum/)
+    await expect(
+      installHelm(version, `${base}/tampered`, () => undefined, 'linux', 'x64')
+    ).rejects.toThrow(/failed its checksum/)
   })
 
   it('reports a version the mirror does not have', async () => {
-    await expect(installHelm('v3.0.99', `${base}/good`, () => undefined, 'linux', 'x64')).rejects.toThrow(/could not download .*helm-v3\.0\.99-linux-amd64\.tar\.gz/)
+    await expect(
+      installHelm('v3.0.99', `${base}/good`, () => undefined, 'linux', 'x64')
+    ).rejects.toThrow(/could not download .*helm-v3\.0\.99-linux-amd64\.tar\.gz/)
   })
 
   it('downloads, verifies and caches the binary, then reuses the cache', async () => {

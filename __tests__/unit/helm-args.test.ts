@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 import * as a from '../../src/helm/args.js'
 import { dialectFor, parseHelmVersion } from '../../src/helm/dialect.js'
 
-const target: a.Target = { release: 'goatflow', namespace: 'prod', kubeconfig: '/tmp/kc', kubeContext: 'ctx' }
+const target: a.Target = {
+  release: 'goatflow',
+  namespace: 'prod',
+  kubeconfig: '/tmp/kc',
+  kubeContext: 'ctx'
+}
 const chart: a.ChartSpec = { ref: 'oci://ghcr.io/goatflow/charts/goatflow', version: '1.2.3' }
 const values: a.ValuesSpec = {
   files: ['values.yaml', '/tmp/inline.yaml'],
@@ -15,12 +20,15 @@ describe('helm dialects', () => {
   it.each([
     [3, ['--atomic'], ['--wait'], ['--force']],
     [4, ['--rollback-on-failure'], ['--wait=watcher'], ['--force-replace']]
-  ] as const)('Helm %i spells rollback, wait and force its own way', (major, rollback, wait, force) => {
-    const d = dialectFor(major)
-    expect(d.rollbackOnFailure).toEqual(rollback)
-    expect(d.wait).toEqual(wait)
-    expect(d.forceReplace).toEqual(force)
-  })
+  ] as const)(
+    'Helm %i spells rollback, wait and force its own way',
+    (major, rollback, wait, force) => {
+      const d = dialectFor(major)
+      expect(d.rollbackOnFailure).toEqual(rollback)
+      expect(d.wait).toEqual(wait)
+      expect(d.forceReplace).toEqual(force)
+    }
+  )
 
   it('refuses server-side apply on Helm 3 and passes it through on Helm 4', () => {
     expect(() => dialectFor(3).serverSide('true')).toThrow(/needs Helm 4/)
@@ -44,13 +52,41 @@ describe('helm dialects', () => {
 
 describe('argument arrays', () => {
   it('builds upgrade --install with values in Helm precedence order and JSON output', () => {
-    const args = a.upgradeArgs(dialectFor(4), target, chart, values, { timeoutSeconds: 300, historyMax: 10, createNamespace: true })
+    const args = a.upgradeArgs(dialectFor(4), target, chart, values, {
+      timeoutSeconds: 300,
+      historyMax: 10,
+      createNamespace: true
+    })
     expect(args).toEqual([
-      'upgrade', 'goatflow', 'oci://ghcr.io/goatflow/charts/goatflow', '--version', '1.2.3', '--install',
-      '--namespace', 'prod', '--kubeconfig', '/tmp/kc', '--kube-context', 'ctx', '--create-namespace',
-      '--values', 'values.yaml', '--values', '/tmp/inline.yaml',
-      '--set-json', 'backend.env={"A":"1"}', '--set', 'backend.replicaCount=3', '--set-string', 'backend.image.tag=0123',
-      '--timeout', '300s', '--history-max', '10', '--output', 'json'
+      'upgrade',
+      'goatflow',
+      'oci://ghcr.io/goatflow/charts/goatflow',
+      '--version',
+      '1.2.3',
+      '--install',
+      '--namespace',
+      'prod',
+      '--kubeconfig',
+      '/tmp/kc',
+      '--kube-context',
+      'ctx',
+      '--create-namespace',
+      '--values',
+      'values.yaml',
+      '--values',
+      '/tmp/inline.yaml',
+      '--set-json',
+      'backend.env={"A":"1"}',
+      '--set',
+      'backend.replicaCount=3',
+      '--set-string',
+      'backend.image.tag=0123',
+      '--timeout',
+      '300s',
+      '--history-max',
+      '10',
+      '--output',
+      'json'
     ])
   })
 
@@ -59,9 +95,20 @@ describe('argument arrays', () => {
     [4, ['--rollback-on-failure', '--wait=watcher']]
   ] as const)('asks Helm %i to roll back by itself only when told to', (major, flags) => {
     const d = dialectFor(major)
-    const own = a.upgradeArgs(d, target, chart, values, { timeoutSeconds: 60, historyMax: 0, createNamespace: false })
-    expect(own.some((x) => x.startsWith('--wait') || x === '--atomic' || x === '--rollback-on-failure')).toBe(false)
-    const raw = a.upgradeArgs(d, target, chart, values, { timeoutSeconds: 60, historyMax: 0, createNamespace: false, helmRollback: true })
+    const own = a.upgradeArgs(d, target, chart, values, {
+      timeoutSeconds: 60,
+      historyMax: 0,
+      createNamespace: false
+    })
+    expect(
+      own.some((x) => x.startsWith('--wait') || x === '--atomic' || x === '--rollback-on-failure')
+    ).toBe(false)
+    const raw = a.upgradeArgs(d, target, chart, values, {
+      timeoutSeconds: 60,
+      historyMax: 0,
+      createNamespace: false,
+      helmRollback: true
+    })
     expect(raw.join(' ')).toContain(flags.join(' '))
   })
 
@@ -74,23 +121,95 @@ describe('argument arrays', () => {
   })
 
   it.each([
-    ['status', a.statusArgs(target), ['status', 'goatflow', '--namespace', 'prod', '--kubeconfig', '/tmp/kc', '--kube-context', 'ctx', '--output', 'json']],
-    ['history', a.historyArgs({ release: 'r' }), ['history', 'r', '--max', '256', '--output', 'json']],
-    ['manifest', a.getManifestArgs({ release: 'r' }, 4), ['get', 'manifest', 'r', '--revision', '4']],
-    ['values', a.getValuesArgs({ release: 'r' }, { all: true }), ['get', 'values', 'r', '--output', 'json', '--all']],
-    ['uninstall', a.uninstallArgs({ release: 'r' }, { timeoutSeconds: 30 }), ['uninstall', 'r', '--timeout', '30s']],
-    ['test', a.testArgs({ release: 'r' }, { timeoutSeconds: 30 }), ['test', 'r', '--timeout', '30s', '--logs']],
-    ['repo add', a.repoAddArgs('x', 'https://c.example.com', { username: 'u' }), ['repo', 'add', 'x', 'https://c.example.com', '--force-update', '--username', 'u', '--password-stdin']],
-    ['login', a.registryLoginArgs('ghcr.io', 'u'), ['registry', 'login', 'ghcr.io', '--username', 'u', '--password-stdin']]
+    [
+      'status',
+      a.statusArgs(target),
+      [
+        'status',
+        'goatflow',
+        '--namespace',
+        'prod',
+        '--kubeconfig',
+        '/tmp/kc',
+        '--kube-context',
+        'ctx',
+        '--output',
+        'json'
+      ]
+    ],
+    [
+      'history',
+      a.historyArgs({ release: 'r' }),
+      ['history', 'r', '--max', '256', '--output', 'json']
+    ],
+    [
+      'manifest',
+      a.getManifestArgs({ release: 'r' }, 4),
+      ['get', 'manifest', 'r', '--revision', '4']
+    ],
+    [
+      'values',
+      a.getValuesArgs({ release: 'r' }, { all: true }),
+      ['get', 'values', 'r', '--output', 'json', '--all']
+    ],
+    [
+      'uninstall',
+      a.uninstallArgs({ release: 'r' }, { timeoutSeconds: 30 }),
+      ['uninstall', 'r', '--timeout', '30s']
+    ],
+    [
+      'test',
+      a.testArgs({ release: 'r' }, { timeoutSeconds: 30 }),
+      ['test', 'r', '--timeout', '30s', '--logs']
+    ],
+    [
+      'repo add',
+      a.repoAddArgs('x', 'https://c.example.com', { username: 'u' }),
+      [
+        'repo',
+        'add',
+        'x',
+        'https://c.example.com',
+        '--force-update',
+        '--username',
+        'u',
+        '--password-stdin'
+      ]
+    ],
+    [
+      'login',
+      a.registryLoginArgs('ghcr.io', 'u'),
+      ['registry', 'login', 'ghcr.io', '--username', 'u', '--password-stdin']
+    ]
   ])('builds %s', (_name, args, expected) => {
     expect(args).toEqual(expected)
   })
 
   it.each([
     [3, ['rollback', 'r', '2', '--timeout', '60s', '--history-max', '10', '--wait', '--force']],
-    [4, ['rollback', 'r', '2', '--timeout', '60s', '--history-max', '10', '--wait=watcher', '--force-replace']]
+    [
+      4,
+      [
+        'rollback',
+        'r',
+        '2',
+        '--timeout',
+        '60s',
+        '--history-max',
+        '10',
+        '--wait=watcher',
+        '--force-replace'
+      ]
+    ]
   ] as const)('builds a Helm %i rollback that waits and force-replaces', (major, expected) => {
-    expect(a.rollbackArgs(dialectFor(major), { release: 'r' }, 2, { timeoutSeconds: 60, historyMax: 10, wait: true, forceReplace: true })).toEqual(expected)
+    expect(
+      a.rollbackArgs(dialectFor(major), { release: 'r' }, 2, {
+        timeoutSeconds: 60,
+        historyMax: 10,
+        wait: true,
+        forceReplace: true
+      })
+    ).toEqual(expected)
   })
 
   it('never passes a password as an argument', () => {

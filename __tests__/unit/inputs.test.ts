@@ -2,12 +2,19 @@ import { describe, expect, it } from '@jest/globals'
 import { readConfig, repoAlias } from '../../src/inputs/inputs.js'
 import type { ChartProbe } from '../../src/inputs/parse.js'
 
-const files = new Set(['charts/app/Chart.yaml', 'values.yaml', 'values-prod.yaml', 'app.tgz', 'nochart/README.md'])
+const files = new Set([
+  'charts/app/Chart.yaml',
+  'values.yaml',
+  'values-prod.yaml',
+  'app.tgz',
+  'nochart/README.md'
+])
 const dirs = new Set(['charts/app', 'nochart', 'values.d'])
 const fs: ChartProbe = { isDirectory: (p) => dirs.has(p), isFile: (p) => files.has(p) }
 
 const base: Record<string, string> = { release: 'goatflow', chart: 'charts/app' }
-const config = (inputs: Record<string, string>) => readConfig((n) => ({ ...base, ...inputs })[n] ?? '', fs)
+const config = (inputs: Record<string, string>) =>
+  readConfig((n) => ({ ...base, ...inputs })[n] ?? '', fs)
 
 describe('valid inputs', () => {
   it('parses the defaults into a typed config', () => {
@@ -38,19 +45,30 @@ describe('valid inputs', () => {
   })
 
   it.each([
-    [{ chart: 'oci://ghcr.io/goatflow/charts/goatflow', 'chart-version': '1.2.3' }, { kind: 'oci', ref: 'oci://ghcr.io/goatflow/charts/goatflow' }],
+    [
+      { chart: 'oci://ghcr.io/goatflow/charts/goatflow', 'chart-version': '1.2.3' },
+      { kind: 'oci', ref: 'oci://ghcr.io/goatflow/charts/goatflow' }
+    ],
     [{ chart: 'bitnami/nginx' }, { kind: 'repo', ref: 'bitnami/nginx' }],
     [{ chart: 'app.tgz' }, { kind: 'local', path: 'app.tgz', packaged: true }],
-    [{ chart: 'https://example.com/charts/app-1.0.0.tgz' }, { kind: 'url', url: 'https://example.com/charts/app-1.0.0.tgz' }]
+    [
+      { chart: 'https://example.com/charts/app-1.0.0.tgz' },
+      { kind: 'url', url: 'https://example.com/charts/app-1.0.0.tgz' }
+    ]
   ])('recognises chart reference %j', (inputs, chart) => {
     expect(config(inputs).chart).toEqual(chart)
   })
 
   it('prefixes a repository chart with a stable alias of repo-url', () => {
     const c = config({ chart: 'goatflow', 'repo-url': 'https://charts.example.com/stable' })
-    expect(c.repo).toEqual({ url: 'https://charts.example.com/stable', alias: 'goatflow-charts-example-com-stable' })
+    expect(c.repo).toEqual({
+      url: 'https://charts.example.com/stable',
+      alias: 'goatflow-charts-example-com-stable'
+    })
     expect(c.chart).toEqual({ kind: 'repo', ref: 'goatflow-charts-example-com-stable/goatflow' })
-    expect(repoAlias('https://charts.example.com/stable/')).toBe('goatflow-charts-example-com-stable')
+    expect(repoAlias('https://charts.example.com/stable/')).toBe(
+      'goatflow-charts-example-com-stable'
+    )
   })
 
   it('keeps values files in order, splitting on lines and commas, and set items whole', () => {
@@ -60,9 +78,15 @@ describe('valid inputs', () => {
       'set-json': 'backend.env={"A":"1"}'
     })
     expect(c.valuesFiles).toEqual(['values.yaml', 'values-prod.yaml'])
-    expect(c.set).toEqual(['backend.replicaCount=3,backend.autoscaling.enabled=true', 'labels.team=a\\,b'])
+    expect(c.set).toEqual([
+      'backend.replicaCount=3,backend.autoscaling.enabled=true',
+      'labels.team=a\\,b'
+    ])
     expect(c.setJson).toEqual(['backend.env={"A":"1"}'])
-    expect(config({ 'values-files': 'values.yaml, values-prod.yaml' }).valuesFiles).toEqual(['values.yaml', 'values-prod.yaml'])
+    expect(config({ 'values-files': 'values.yaml, values-prod.yaml' }).valuesFiles).toEqual([
+      'values.yaml',
+      'values-prod.yaml'
+    ])
   })
 
   it('accepts base64-encoded kubeconfig and decodes it', () => {
@@ -75,7 +99,11 @@ describe('valid inputs', () => {
   })
 
   it('parses health checks with an optional expected status', () => {
-    expect(config({ 'health-check-urls': 'https://a.example.com/health\nhttps://a.example.com/ready 204' }).healthChecks).toEqual([
+    expect(
+      config({
+        'health-check-urls': 'https://a.example.com/health\nhttps://a.example.com/ready 204'
+      }).healthChecks
+    ).toEqual([
       { url: 'https://a.example.com/health', expectedStatus: 200 },
       { url: 'https://a.example.com/ready', expectedStatus: 204 }
     ])
@@ -130,13 +158,21 @@ const bad: Array<[Record<string, string>, string, string]> = [
   [{ chart: 'Bad Name', 'repo-url': 'https://charts.example.com' }, 'chart', "chart's name"],
   [{ 'repo-url': 'ftp://charts.example.com', chart: 'app' }, 'repo-url', 'expected https or http'],
   [{ 'repo-url': 'not a url', chart: 'app' }, 'repo-url', 'not a URL'],
-  [{ 'repo-url': 'oci://ghcr.io/org', chart: 'app' }, 'repo-url', 'put the full reference in chart'],
+  [
+    { 'repo-url': 'oci://ghcr.io/org', chart: 'app' },
+    'repo-url',
+    'put the full reference in chart'
+  ],
   [{ 'chart-version': '1.2.3' }, 'chart-version', 'local chart'],
   [{ chart: 'bitnami/nginx', 'chart-version': 'latest' }, 'chart-version', 'such as 1.4.2'],
   [{ chart: 'bitnami/nginx', 'chart-version': '1.2.3.4' }, 'chart-version', 'such as 1.4.2'],
   [{ chart: 'bitnami/nginx', 'repo-username': 'bot' }, 'repo-username', 'both or neither'],
   [{ chart: 'bitnami/nginx', 'repo-password': 'pw' }, 'repo-password', 'both or neither'],
-  [{ 'repo-username': 'bot', 'repo-password': 'pw' }, 'repo-username', 'local chart needs no credentials'],
+  [
+    { 'repo-username': 'bot', 'repo-password': 'pw' },
+    'repo-username',
+    'local chart needs no credentials'
+  ],
   [{ 'values-files': 'missing.yaml' }, 'values-files', 'does not exist'],
   [{ 'values-files': 'values.yaml,values.d' }, 'values-files', 'is a directory'],
   [{ values: '- a\n- b' }, 'values', 'YAML mapping'],
@@ -150,9 +186,21 @@ const bad: Array<[Record<string, string>, string, string]> = [
   [{ 'set-json': 'backend.env={A:1}' }, 'set-json', 'not valid JSON'],
   [{ 'set-json': 'noequals' }, 'set-json', 'has no "="'],
   [{ 'health-check-urls': 'app.example.com/health' }, 'health-check-urls', 'not a URL'],
-  [{ 'health-check-urls': 'ftp://app.example.com/health' }, 'health-check-urls', 'expected http or https'],
-  [{ 'health-check-urls': 'https://app.example.com/health 2000' }, 'health-check-urls', 'not an HTTP status'],
-  [{ 'health-check-urls': 'https://a.example.com 200 extra' }, 'health-check-urls', 'too many fields'],
+  [
+    { 'health-check-urls': 'ftp://app.example.com/health' },
+    'health-check-urls',
+    'expected http or https'
+  ],
+  [
+    { 'health-check-urls': 'https://app.example.com/health 2000' },
+    'health-check-urls',
+    'not an HTTP status'
+  ],
+  [
+    { 'health-check-urls': 'https://a.example.com 200 extra' },
+    'health-check-urls',
+    'too many fields'
+  ],
   [{ 'environment-url': 'staging.example.com' }, 'environment-url', 'not a URL'],
   [{ 'helm-version': 'latest' }, 'helm-version', 'exact Helm version'],
   [{ 'helm-version': '^3.14' }, 'helm-version', 'exact Helm version'],
@@ -185,7 +233,9 @@ describe('bad inputs are refused before anything runs', () => {
   })
 
   it('reports every bad input at once', () => {
-    expect(() => config({ release: 'Bad_Name', timeout: '5', mode: 'x' })).toThrow(/3 invalid inputs/)
+    expect(() => config({ release: 'Bad_Name', timeout: '5', mode: 'x' })).toThrow(
+      /3 invalid inputs/
+    )
   })
 
   it('never echoes the value of a secret-bearing input', () => {

@@ -21,9 +21,18 @@ describe('redaction', () => {
 
   it('shows the command with set credentials and passwords masked and odd arguments quoted', () => {
     const shown = displayCommand('/usr/bin/helm', [
-      'upgrade', 'r', 'c', '--set', 'db.password=hunter2', '--set-string=api.token=abc', '--description', "it's new"
+      'upgrade',
+      'r',
+      'c',
+      '--set',
+      'db.password=hunter2',
+      '--set-string=api.token=abc',
+      '--description',
+      "it's new"
     ])
-    expect(shown).toBe(`helm upgrade r c --set 'db.password=***' '--set-string=api.token=***' --description 'it'\\''s new'`)
+    expect(shown).toBe(
+      `helm upgrade r c --set 'db.password=***' '--set-string=api.token=***' --description 'it'\\''s new'`
+    )
     expect(shown).not.toContain('hunter2')
   })
 })

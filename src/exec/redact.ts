@@ -1,10 +1,15 @@
 // Keys whose values are treated as credentials wherever values are shown (logs, diffs, comments).
-const SECRET_KEY = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|private[-_]?key|credential|auth|dsn|connection[-_]?string|access[-_]?key|client[-_]?key|cert(ificate)?[-_]?data|key[-_]?data)$/i
+const SECRET_KEY =
+  /(pass(word|wd|phrase)?|secret|token|api[-_]?key|private[-_]?key|credential|auth|dsn|connection[-_]?string|access[-_]?key|client[-_]?key|cert(ificate)?[-_]?data|key[-_]?data)$/i
 
 export const MASK = '***'
 
 export function looksSecret(key: string): boolean {
-  const last = key.split(/[.[\]]/).filter(Boolean).pop() ?? key
+  const last =
+    key
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .pop() ?? key
   return SECRET_KEY.test(last)
 }
 

@@ -94,7 +94,11 @@ export function templateArgs(
   return args
 }
 
-export function lintArgs(chart: ChartSpec, values: ValuesSpec, o: { kubeVersion?: string; namespace?: string } = {}): string[] {
+export function lintArgs(
+  chart: ChartSpec,
+  values: ValuesSpec,
+  o: { kubeVersion?: string; namespace?: string } = {}
+): string[] {
   const args = ['lint', chart.ref, ...valuesArgs(values)]
   if (o.namespace) args.push('--namespace', o.namespace)
   if (o.kubeVersion) args.push('--kube-version', o.kubeVersion)
@@ -143,7 +147,11 @@ export function testArgs(t: Target, o: { timeoutSeconds: number }): string[] {
   return ['test', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds), '--logs']
 }
 
-export function repoAddArgs(alias: string, url: string, withCredentials: { username: string } | undefined): string[] {
+export function repoAddArgs(
+  alias: string,
+  url: string,
+  withCredentials: { username: string } | undefined
+): string[] {
   const args = ['repo', 'add', alias, url, '--force-update']
   if (withCredentials) args.push('--username', withCredentials.username, '--password-stdin')
   return args

@@ -25,7 +25,8 @@ const helm3: Dialect = {
   forceReplace: ['--force'],
   dryRun: (kind) => [`--dry-run=${kind}`],
   serverSide: (mode) => {
-    if (mode === 'true') throw new Error('server-side apply needs Helm 4; Helm 3 always applies client-side')
+    if (mode === 'true')
+      throw new Error('server-side apply needs Helm 4; Helm 3 always applies client-side')
     return []
   }
 }
@@ -52,6 +53,8 @@ export function parseHelmVersion(text: string): { version: string; major: HelmMa
   if (!m) throw new Error(`could not read the Helm version from "${version}"`)
   const major = Number(m[1])
   if (major !== 3 && major !== 4)
-    throw new Error(`Helm ${version} is not supported; use Helm 3 or Helm 4 (input helm-version installs one)`)
+    throw new Error(
+      `Helm ${version} is not supported; use Helm 3 or Helm 4 (input helm-version installs one)`
+    )
   return { version, major }
 }

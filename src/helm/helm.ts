@@ -8,7 +8,9 @@ export class HelmError extends Error {
     readonly command: string,
     readonly result: CommandResult
   ) {
-    super(`helm ${command} failed (exit ${result.exitCode}${result.signal ? `, ${result.signal}` : ''}): ${firstLines(result.stderr || result.stdout, 15)}`)
+    super(
+      `helm ${command} failed (exit ${result.exitCode}${result.signal ? `, ${result.signal}` : ''}): ${firstLines(result.stderr || result.stdout, 15)}`
+    )
     this.name = 'HelmError'
   }
 }
@@ -40,14 +42,20 @@ export class Helm {
     return this.dialect.major
   }
 
-  async run(args: readonly string[], opts: { input?: string; echo?: boolean } = {}): Promise<CommandResult> {
+  async run(
+    args: readonly string[],
+    opts: { input?: string; echo?: boolean } = {}
+  ): Promise<CommandResult> {
     const r = await this.runner.run(this.binary, args, opts)
     if (r.exitCode !== 0) throw new HelmError(args.slice(0, 2).join(' '), r)
     return r
   }
 
   /** Runs and returns the result without throwing, for commands whose failure is an answer. */
-  async try(args: readonly string[], opts: { input?: string; echo?: boolean } = {}): Promise<CommandResult> {
+  async try(
+    args: readonly string[],
+    opts: { input?: string; echo?: boolean } = {}
+  ): Promise<CommandResult> {
     return this.runner.run(this.binary, args, opts)
   }
 
@@ -73,7 +81,10 @@ export class Helm {
     return (await this.run(a.getManifestArgs(t, revision), { echo: false })).stdout
   }
 
-  async values(t: a.Target, o: { revision?: number; all?: boolean } = {}): Promise<Record<string, unknown>> {
+  async values(
+    t: a.Target,
+    o: { revision?: number; all?: boolean } = {}
+  ): Promise<Record<string, unknown>> {
     const out = (await this.run(a.getValuesArgs(t, o), { echo: false })).stdout.trim()
     return (out === '' || out === 'null' ? {} : JSON.parse(out)) as Record<string, unknown>
   }

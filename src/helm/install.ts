@@ -5,13 +5,20 @@ import { join } from 'node:path'
 import * as tc from '@actions/tool-cache'
 import { UserError } from '../result.js'
 
-const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x' }
+const ARCH: Record<string, string> = {
+  x64: 'amd64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ppc64: 'ppc64le',
+  s390x: 's390x'
+}
 const OS: Record<string, string> = { linux: 'linux', darwin: 'darwin', win32: 'windows' }
 
 export function helmArchiveName(version: string, platform: string, arch: string): string {
   const os = OS[platform]
   const cpu = ARCH[arch]
-  if (!os || !cpu) throw new UserError(`Input "helm-version": no Helm build for ${platform}/${arch}.`)
+  if (!os || !cpu)
+    throw new UserError(`Input "helm-version": no Helm build for ${platform}/${arch}.`)
   return `helm-${version}-${os}-${cpu}.${os === 'windows' ? 'zip' : 'tar.gz'}`
 }
 

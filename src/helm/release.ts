@@ -83,10 +83,17 @@ export function parseHistory(json: string): HistoryEntry[] {
  * The revision a failed or stuck release should return to: the newest one that ran successfully.
  * `superseded` revisions were deployed once; `deployed` is the current good one.
  */
-export function lastGoodRevision(history: readonly HistoryEntry[], below?: number): HistoryEntry | undefined {
+export function lastGoodRevision(
+  history: readonly HistoryEntry[],
+  below?: number
+): HistoryEntry | undefined {
   return [...history]
     .reverse()
-    .find((h) => (below === undefined || h.revision < below) && (h.status === 'deployed' || h.status === 'superseded'))
+    .find(
+      (h) =>
+        (below === undefined || h.revision < below) &&
+        (h.status === 'deployed' || h.status === 'superseded')
+    )
 }
 
 /** True when any revision of the release ever deployed successfully: such a release is never uninstalled. */

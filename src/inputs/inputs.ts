@@ -1,10 +1,14 @@
 import { statSync } from 'node:fs'
+import * as core from '@actions/core'
 import { UserError, type Result } from '../result.js'
 import type { ChartRef, Config, Credentials, HealthCheck, RepoConfig } from './config.js'
 import * as p from './parse.js'
 
 /** Reads one raw input by its action.yml name ('' when unset). */
 export type InputReader = (name: string) => string
+
+/** The runner's inputs (INPUT_* variables). */
+export const actionInputs: InputReader = (name) => core.getInput(name)
 
 /** Inputs declared for a later capability; a non-default value is refused rather than ignored. */
 const NOT_AVAILABLE: Record<string, string> = {}
@@ -52,7 +56,8 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
   }
   const chartResult = p.parseChartRef(raw('chart'), repoUrlRaw !== '', fs)
   let chart: ChartRef = take('chart', chartResult, { kind: 'repo', ref: '' })
-  if (chart.kind === 'repo' && repo && chartResult.ok) chart = { kind: 'repo', ref: `${repo.alias}/${chart.ref}` }
+  if (chart.kind === 'repo' && repo && chartResult.ok)
+    chart = { kind: 'repo', ref: `${repo.alias}/${chart.ref}` }
 
   const chartVersion = take('chart-version', p.parseChartVersion(raw('chart-version')), undefined)
   if (chartVersion && chartResult.ok && chart.kind === 'local')
@@ -69,7 +74,9 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
         `Inputs "repo-username" and "repo-password": give both or neither (only ${username === '' ? 'repo-password' : 'repo-username'} is set).`
       )
     else if (chartResult.ok && chart.kind === 'local')
-      problems.push('Inputs "repo-username"/"repo-password": a local chart needs no credentials; leave them empty.')
+      problems.push(
+        'Inputs "repo-username"/"repo-password": a local chart needs no credentials; leave them empty.'
+      )
     else credentials = { username, password }
   }
 
@@ -85,7 +92,9 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
   const inlineValues = take('values', p.parseInlineValues(raw('values')), undefined, false)
 
   const setLists = (['set', 'set-string', 'set-json'] as const).map((name) =>
-    p.parseList(raw(name), { commas: false }).map((item) => take(name, p.parseSetItem(item, name), '', false))
+    p
+      .parseList(raw(name), { commas: false })
+      .map((item) => take(name, p.parseSetItem(item, name), '', false))
   )
 
   const healthChecks: HealthCheck[] = []
@@ -96,7 +105,9 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
 
   const environmentUrlRaw = raw('environment-url').trim()
   const environmentUrl =
-    environmentUrlRaw === '' ? undefined : take('environment-url', p.parseUrl(environmentUrlRaw, ['https', 'http']), undefined)
+    environmentUrlRaw === ''
+      ? undefined
+      : take('environment-url', p.parseUrl(environmentUrlRaw, ['https', 'http']), undefined)
 
   const helmDownloadUrl = take(
     'helm-download-url',
@@ -142,12 +153,15 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
   }
 
   if (config.deploymentStatus && !config.environment)
-    problems.push('Input "deployment-status": true needs "environment" (the GitHub environment to report to).')
+    problems.push(
+      'Input "deployment-status": true needs "environment" (the GitHub environment to report to).'
+    )
   if ((config.prComment || config.deploymentStatus) && !config.githubToken)
-    problems.push('Input "github-token": empty, but pr-comment or deployment-status needs a token with write access.')
+    problems.push(
+      'Input "github-token": empty, but pr-comment or deployment-status needs a token with write access.'
+    )
   for (const [name, why] of Object.entries(NOT_AVAILABLE)) {
-    if (isSet(raw(name), name))
-      problems.push(`Input "${name}": ${why}`)
+    if (isSet(raw(name), name)) problems.push(`Input "${name}": ${why}`)
   }
 
   if (problems.length > 0) {
@@ -157,7 +171,14 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
   return config
 }
 
-const DEFAULT_FALSE = new Set(['create-namespace', 'recover-pending', 'run-tests', 'strict', 'pr-comment', 'deployment-status'])
+const DEFAULT_FALSE = new Set([
+  'create-namespace',
+  'recover-pending',
+  'run-tests',
+  'strict',
+  'pr-comment',
+  'deployment-status'
+])
 
 function isSet(value: string, name: string): boolean {
   const v = value.trim()
@@ -169,6 +190,9 @@ function isSet(value: string, name: string): boolean {
 /** A stable repository alias derived from its URL, so reruns reuse the same `helm repo` entry. */
 export function repoAlias(url: string): string {
   const u = new URL(url)
-  const slug = `${u.hostname}${u.pathname}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const slug = `${u.hostname}${u.pathname}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   return `goatflow-${slug}`.slice(0, 60).replace(/-$/, '')
 }

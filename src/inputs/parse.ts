@@ -11,7 +11,8 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 const SEMVER =
   /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*)){0,2}(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/
-const VERSION_CONSTRAINT_PART = /^(\^|~|~>|>=|<=|>|<|=|!=)?\s*v?(\d+|x|X|\*)(\.(\d+|x|X|\*)){0,2}(-[0-9A-Za-z.-]+)?$/
+const VERSION_CONSTRAINT_PART =
+  /^(\^|~|~>|>=|<=|>|<|=|!=)?\s*v?(\d+|x|X|\*)(\.(\d+|x|X|\*)){0,2}(-[0-9A-Za-z.-]+)?$/
 const REPO_CHART = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/
 const CHART_NAME = /^[a-z0-9][a-z0-9_.-]*$/
 
@@ -100,9 +101,13 @@ export function parseList(raw: string, opts: { commas: boolean }): string[] {
 }
 
 /** `key=value` as `helm --set*` takes it; the value is checked by Helm's own parser later. */
-export function parseSetItem(item: string, kind: 'set' | 'set-string' | 'set-json'): Result<string> {
+export function parseSetItem(
+  item: string,
+  kind: 'set' | 'set-string' | 'set-json'
+): Result<string> {
   const eq = item.indexOf('=')
-  if (eq < 0) return fail(`"${item}" has no "="; write key=value, for example backend.replicaCount=3`)
+  if (eq < 0)
+    return fail(`"${item}" has no "="; write key=value, for example backend.replicaCount=3`)
   const key = item.slice(0, eq).trim()
   if (key === '') return fail(`"${item}" has an empty key before "="`)
   if (/\s/.test(key)) return fail(`the key "${key}" contains white space`)
@@ -153,7 +158,10 @@ export function parseChartVersion(raw: string): Result<string | undefined> {
     .map((p) => p.trim())
     .filter(Boolean)
   const hyphenRange = /^v?[\d.x*]+\s+-\s+v?[\d.x*]+$/
-  if (parts.length > 0 && parts.every((p) => VERSION_CONSTRAINT_PART.test(p) || hyphenRange.test(p)))
+  if (
+    parts.length > 0 &&
+    parts.every((p) => VERSION_CONSTRAINT_PART.test(p) || hyphenRange.test(p))
+  )
     return ok(v)
   return fail('expected a version such as 1.4.2 or a range such as ~1.4 or ">=1.2.0 <2.0.0"')
 }
@@ -236,35 +244,49 @@ export interface ChartProbe {
  */
 export function parseChartRef(raw: string, hasRepoUrl: boolean, fs: ChartProbe): Result<ChartRef> {
   const v = raw.trim()
-  if (v === '') return fail('a chart is required: a path, repo/name, a name with repo-url, or oci://…')
+  if (v === '')
+    return fail('a chart is required: a path, repo/name, a name with repo-url, or oci://…')
   if (v.startsWith('oci://')) {
     if (hasRepoUrl) return fail('is an OCI reference; leave repo-url empty for OCI charts')
     const rest = v.slice('oci://'.length)
     if (!/^[a-zA-Z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/.test(rest))
-      return fail('is not a valid OCI reference; expected oci://registry/path/chart (no tag: use chart-version)')
+      return fail(
+        'is not a valid OCI reference; expected oci://registry/path/chart (no tag: use chart-version)'
+      )
     return ok({ kind: 'oci', ref: v })
   }
   if (/^https?:\/\//.test(v)) {
     if (!/\.tgz$/.test(new URL(v).pathname))
-      return fail('is a URL but not of a packaged chart (.tgz); for a repository use repo-url and the chart name')
+      return fail(
+        'is a URL but not of a packaged chart (.tgz); for a repository use repo-url and the chart name'
+      )
     return ok({ kind: 'url', url: v })
   }
   if (hasRepoUrl) {
     if (!CHART_NAME.test(v))
-      return fail('with repo-url set, chart is the chart\'s name in that repository, for example "goatflow"')
+      return fail(
+        'with repo-url set, chart is the chart\'s name in that repository, for example "goatflow"'
+      )
     return ok({ kind: 'repo', ref: v })
   }
   if (fs.isDirectory(v)) {
     if (!fs.isFile(`${v}/Chart.yaml`))
-      return fail(`is a directory without Chart.yaml; point chart at the folder that holds Chart.yaml`)
+      return fail(
+        `is a directory without Chart.yaml; point chart at the folder that holds Chart.yaml`
+      )
     return ok({ kind: 'local', path: v, packaged: false })
   }
   if (v.endsWith('.tgz')) {
     if (fs.isFile(v)) return ok({ kind: 'local', path: v, packaged: true })
-    return fail('is a packaged chart path that does not exist (paths are relative to the workspace)')
+    return fail(
+      'is a packaged chart path that does not exist (paths are relative to the workspace)'
+    )
   }
   const looksLikePath = v.startsWith('.') || v.startsWith('/') || v.split('/').length > 2
-  if (looksLikePath) return fail('does not exist (paths are relative to the workspace; did you check out the repository?)')
+  if (looksLikePath)
+    return fail(
+      'does not exist (paths are relative to the workspace; did you check out the repository?)'
+    )
   if (REPO_CHART.test(v)) return ok({ kind: 'repo', ref: v })
   return fail(
     'is neither an existing path, repo/name, nor oci://…; for a chart in a repository set repo-url too'

@@ -17,7 +17,8 @@ export function kubeconfigSecrets(text: string): string[] {
       const v = user[key]
       if (typeof v === 'string' && v !== '') secrets.push(v)
     }
-    for (const e of user.exec?.env ?? []) if (typeof e.value === 'string' && e.value.length >= 6) secrets.push(e.value)
+    for (const e of user.exec?.env ?? [])
+      if (typeof e.value === 'string' && e.value.length >= 6) secrets.push(e.value)
   }
   return secrets
 }

@@ -3,7 +3,12 @@ import { parseAllDocuments } from 'yaml'
 export interface K8sObject {
   apiVersion: string
   kind: string
-  metadata: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }
+  metadata: {
+    name?: string
+    namespace?: string
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+  }
   [key: string]: unknown
 }
 
@@ -17,18 +22,30 @@ export interface RenderedObject {
   object: K8sObject
 }
 
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet', 'Pod'])
+const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ReplicaSet',
+  'Pod'
+])
 
 /** Splits helm's rendered output into objects, keeping the template each came from. */
 export function parseManifests(text: string): RenderedObject[] {
   const objects: RenderedObject[] = []
   for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length > 0) throw new Error(`rendered manifest is not valid YAML: ${doc.errors[0].message}`)
+    if (doc.errors.length > 0)
+      throw new Error(`rendered manifest is not valid YAML: ${doc.errors[0].message}`)
     const value = doc.toJS() as K8sObject | null
     if (!value || typeof value !== 'object') continue
     const comments = `${doc.commentBefore ?? ''}\n${(doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ''}`
     const source = /Source: (.+)/.exec(comments)?.[1]?.trim()
-    const items = value.kind?.endsWith('List') && Array.isArray(value.items) ? (value.items as K8sObject[]) : [value]
+    const items =
+      value.kind?.endsWith('List') && Array.isArray(value.items)
+        ? (value.items as K8sObject[])
+        : [value]
     for (const o of items) {
       objects.push({
         kind: String(o.kind ?? ''),
@@ -56,7 +73,8 @@ export function podSpecOf(o: K8sObject): PodSpecLike | undefined {
   if (!spec) return undefined
   if (o.kind === 'Pod') return spec as PodSpecLike
   if (o.kind === 'CronJob') {
-    const job = (spec.jobTemplate as { spec?: { template?: { spec?: PodSpecLike } } } | undefined)?.spec
+    const job = (spec.jobTemplate as { spec?: { template?: { spec?: PodSpecLike } } } | undefined)
+      ?.spec
     return job?.template?.spec
   }
   return (spec.template as { spec?: PodSpecLike } | undefined)?.spec
@@ -67,7 +85,8 @@ export function imagesOf(objects: readonly RenderedObject[]): string[] {
   const seen = new Set<string>()
   for (const o of objects) {
     const pod = podSpecOf(o.object)
-    for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])]) if (c.image) seen.add(c.image)
+    for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])])
+      if (c.image) seen.add(c.image)
   }
   return [...seen]
 }

@@ -1,0 +1,13 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('../..', import.meta.url).pathname
+const marker = join(root, '.tools/cluster/.started-by-tests')
+
+// Stops the control plane only when the test run started it; a cluster a developer started stays.
+export default function teardown() {
+  if (!existsSync(marker)) return
+  rmSync(marker)
+  spawnSync('bash', [join(root, 'test/cluster/down.sh')], { stdio: 'inherit' })
+}

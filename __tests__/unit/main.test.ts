@@ -1,0 +1,51 @@
+import { describe, expect, it, jest } from '@jest/globals'
+import type { CommandRunner } from '../../src/exec/runner.js'
+
+const setFailed = jest.fn<(m: string) => void>()
+const setOutput = jest.fn<(k: string, v: string) => void>()
+const saveState = jest.fn()
+const real = await import('@actions/core')
+jest.unstable_mockModule('@actions/core', () => ({
+  ...real,
+  setFailed,
+  setOutput,
+  saveState,
+  info: jest.fn(),
+  setSecret: jest.fn()
+}))
+const { run } = await import('../../src/main.js')
+
+const countingRunner = () => {
+  const calls: string[][] = []
+  const runner: CommandRunner = {
+    run: async (file, args) => {
+      calls.push([file, ...args])
+      return { exitCode: 1, stdout: '', stderr: 'not expected' }
+    }
+  }
+  return { runner, calls }
+}
+
+describe('run()', () => {
+  it('fails on bad input without starting any process', async () => {
+    const { runner, calls } = countingRunner()
+    await run({
+      read: (n) => ({ release: 'Bad_Name', chart: 'examples/charts/goatflow' })[n] ?? '',
+      runner
+    })
+    expect(calls).toEqual([])
+    expect(setFailed).toHaveBeenCalledWith(expect.stringContaining('Input "release" "Bad_Name"'))
+    expect(setOutput).toHaveBeenCalledWith('status', 'failed')
+  })
+
+  it("fails with helm's own words when helm cannot report its version", async () => {
+    const { runner, calls } = countingRunner()
+    await run({
+      read: (n) =>
+        ({ release: 'ok', chart: 'examples/charts/goatflow', mode: 'validate' })[n] ?? '',
+      runner
+    })
+    expect(calls).toEqual([['helm', 'version', '--template', '{{.Version}}']])
+    expect(setFailed).toHaveBeenCalledWith(expect.stringContaining('not expected'))
+  })
+})
