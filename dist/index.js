@@ -31609,40 +31609,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6554);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6661);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
-
-
-
-if ((0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)()) {
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)();
-}
-else {
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .markMain */ .rH)();
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6554:
+/***/ 5834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  E: () => (/* binding */ createProcessRunner),
+  A: () => (/* binding */ signalChildren)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var lib_core = __nccwpck_require__(6058);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec/redact.ts
@@ -31706,42 +31682,54 @@ const running = new Set();
  * pending-upgrade (helm/helm PR #9180).
  */
 function createProcessRunner(log) {
-    return {
-        run(file, args, options = {}) {
-            if (options.echo !== false)
-                log(`$ ${displayCommand(file, args)}`);
-            return new Promise((resolve, reject) => {
-                const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], {
-                    cwd: options.cwd,
-                    env: { ...process.env, ...options.env },
-                    stdio: ['pipe', 'pipe', 'pipe'],
-                    shell: false
-                });
-                running.add(child);
-                const out = [];
-                const err = [];
-                child.stdout.on('data', (d) => out.push(d));
-                child.stderr.on('data', (d) => err.push(d));
-                child.on('error', (e) => {
-                    running.delete(child);
-                    reject(e.code === 'ENOENT'
-                        ? new Error(`${file} was not found; install it or put it on PATH`)
-                        : new Error(`could not start ${file}: ${e.message}`));
-                });
-                child.on('close', (code, signal) => {
-                    running.delete(child);
-                    resolve({
-                        exitCode: code ?? 128,
-                        signal: signal ?? undefined,
-                        stdout: Buffer.concat(out).toString('utf8'),
-                        stderr: Buffer.concat(err).toString('utf8')
-                    });
-                });
-                child.stdin.on('error', () => undefined);
-                child.stdin.end(options.input ?? '');
+    const start = (file, args, options = {}) => {
+        if (options.echo !== false)
+            log(`$ ${displayCommand(file, args)}`);
+        let child;
+        let settled = false;
+        const done = new Promise((resolve, reject) => {
+            const proc = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], {
+                cwd: options.cwd,
+                env: { ...process.env, ...options.env },
+                stdio: ['pipe', 'pipe', 'pipe'],
+                shell: false
             });
-        }
+            child = proc;
+            running.add(proc);
+            const out = [];
+            const err = [];
+            proc.stdout.on('data', (d) => out.push(d));
+            proc.stderr.on('data', (d) => err.push(d));
+            proc.on('error', (e) => {
+                running.delete(proc);
+                settled = true;
+                reject(e.code === 'ENOENT'
+                    ? new Error(`${file} was not found; install it or put it on PATH`)
+                    : new Error(`could not start ${file}: ${e.message}`));
+            });
+            proc.on('close', (code, signal) => {
+                running.delete(proc);
+                settled = true;
+                resolve({
+                    exitCode: code ?? 128,
+                    signal: signal ?? undefined,
+                    stdout: Buffer.concat(out).toString('utf8'),
+                    stderr: Buffer.concat(err).toString('utf8')
+                });
+            });
+            proc.stdin.on('error', () => undefined);
+            proc.stdin.end(options.input ?? '');
+        });
+        return {
+            done,
+            exited: () => settled,
+            signal: (sig) => {
+                if (!settled)
+                    child?.kill(sig);
+            }
+        };
     };
+    return { start, run: (file, args, options) => start(file, args, options).done };
 }
 /** Sends a signal to every child process still running (cancellation forwarding). */
 function signalChildren(signal) {
@@ -31750,8 +31738,464 @@ function signalChildren(signal) {
     return running.size;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+
+/***/ }),
+
+/***/ 5119:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ dependencyBuildArgs),
+/* harmony export */   Cn: () => (/* binding */ registryLoginArgs),
+/* harmony export */   GI: () => (/* binding */ rollbackArgs),
+/* harmony export */   Gz: () => (/* binding */ versionArgs),
+/* harmony export */   Jm: () => (/* binding */ lintArgs),
+/* harmony export */   Tc: () => (/* binding */ getManifestArgs),
+/* harmony export */   ZG: () => (/* binding */ repoAddArgs),
+/* harmony export */   _2: () => (/* binding */ getHooksArgs),
+/* harmony export */   aT: () => (/* binding */ historyArgs),
+/* harmony export */   gg: () => (/* binding */ templateArgs),
+/* harmony export */   oG: () => (/* binding */ statusArgs),
+/* harmony export */   qE: () => (/* binding */ testArgs),
+/* harmony export */   qu: () => (/* binding */ uninstallArgs),
+/* harmony export */   yg: () => (/* binding */ getValuesArgs),
+/* harmony export */   yv: () => (/* binding */ upgradeArgs)
+/* harmony export */ });
+/* unused harmony exports globalArgs, valuesArgs */
+function globalArgs(t) {
+    const args = [];
+    if (t.namespace)
+        args.push('--namespace', t.namespace);
+    if (t.kubeconfig)
+        args.push('--kubeconfig', t.kubeconfig);
+    if (t.kubeContext)
+        args.push('--kube-context', t.kubeContext);
+    return args;
+}
+function valuesArgs(v) {
+    const args = [];
+    for (const f of v.files)
+        args.push('--values', f);
+    for (const s of v.setJson)
+        args.push('--set-json', s);
+    for (const s of v.set)
+        args.push('--set', s);
+    for (const s of v.setString)
+        args.push('--set-string', s);
+    return args;
+}
+function chartArgs(c) {
+    return c.version ? [c.ref, '--version', c.version] : [c.ref];
+}
+const seconds = (s) => `${s}s`;
+function upgradeArgs(d, t, chart, values, o) {
+    const args = ['upgrade', t.release, ...chartArgs(chart), '--install', ...globalArgs(t)];
+    if (o.createNamespace)
+        args.push('--create-namespace');
+    args.push(...valuesArgs(values));
+    args.push('--timeout', seconds(o.timeoutSeconds), '--history-max', String(o.historyMax));
+    if (o.helmRollback)
+        args.push(...d.rollbackOnFailure);
+    if (o.wait || o.helmRollback)
+        args.push(...d.wait);
+    if (o.dryRun)
+        args.push(...d.dryRun(o.dryRun));
+    if (o.description)
+        args.push('--description', o.description);
+    args.push('--output', 'json');
+    return args;
+}
+function templateArgs(t, chart, values, o = {}) {
+    // No cluster access: template renders offline; namespace only fills .Release.Namespace.
+    const args = ['template', t.release, ...chartArgs(chart)];
+    if (t.namespace)
+        args.push('--namespace', t.namespace);
+    args.push(...valuesArgs(values));
+    if (o.kubeVersion)
+        args.push('--kube-version', o.kubeVersion);
+    for (const a of o.apiVersions ?? [])
+        args.push('--api-versions', a);
+    if (o.isUpgrade)
+        args.push('--is-upgrade');
+    return args;
+}
+function lintArgs(chart, values, o = {}) {
+    const args = ['lint', chart.ref, ...valuesArgs(values)];
+    if (o.namespace)
+        args.push('--namespace', o.namespace);
+    if (o.kubeVersion)
+        args.push('--kube-version', o.kubeVersion);
+    return args;
+}
+function statusArgs(t) {
+    return ['status', t.release, ...globalArgs(t), '--output', 'json'];
+}
+function historyArgs(t, max = 256) {
+    return ['history', t.release, ...globalArgs(t), '--max', String(max), '--output', 'json'];
+}
+function getValuesArgs(t, o = {}) {
+    const args = ['get', 'values', t.release, ...globalArgs(t), '--output', 'json'];
+    if (o.all)
+        args.push('--all');
+    if (o.revision !== undefined)
+        args.push('--revision', String(o.revision));
+    return args;
+}
+function getManifestArgs(t, revision) {
+    const args = ['get', 'manifest', t.release, ...globalArgs(t)];
+    if (revision !== undefined)
+        args.push('--revision', String(revision));
+    return args;
+}
+function rollbackArgs(d, t, revision, o) {
+    const args = ['rollback', t.release, String(revision), ...globalArgs(t)];
+    args.push('--timeout', seconds(o.timeoutSeconds), '--history-max', String(o.historyMax));
+    if (o.wait)
+        args.push(...d.wait);
+    if (o.forceReplace)
+        args.push(...d.forceReplace);
+    return args;
+}
+function uninstallArgs(t, o) {
+    return ['uninstall', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds)];
+}
+function testArgs(t, o) {
+    return ['test', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds), '--logs'];
+}
+function repoAddArgs(alias, url, withCredentials) {
+    const args = ['repo', 'add', alias, url, '--force-update'];
+    if (withCredentials)
+        args.push('--username', withCredentials.username, '--password-stdin');
+    return args;
+}
+function registryLoginArgs(host, username) {
+    return ['registry', 'login', host, '--username', username, '--password-stdin'];
+}
+function dependencyBuildArgs(chartPath) {
+    return ['dependency', 'build', chartPath, '--skip-refresh'];
+}
+function versionArgs() {
+    return ['version', '--template', '{{.Version}}'];
+}
+function getHooksArgs(t, revision) {
+    const args = ['get', 'hooks', t.release, ...globalArgs(t)];
+    if (revision !== undefined)
+        args.push('--revision', String(revision));
+    return args;
+}
+
+
+/***/ }),
+
+/***/ 4582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ Helm),
+  t: () => (/* binding */ HelmError)
+});
+
+// EXTERNAL MODULE: ./src/helm/args.ts
+var args = __nccwpck_require__(5119);
+;// CONCATENATED MODULE: ./src/helm/dialect.ts
+// The one place that knows how Helm 3 and Helm 4 spell things differently. Everything else asks
+// the dialect instead of testing the major version. Facts: helm/helm v3.21 cmd/helm/*.go and
+// v4.2 pkg/cmd/{upgrade,rollback,flags}.go.
+const helm3 = {
+    major: 3,
+    rollbackOnFailure: ['--atomic'],
+    wait: ['--wait'],
+    forceReplace: ['--force'],
+    dryRun: (kind) => [`--dry-run=${kind}`],
+    serverSide: (mode) => {
+        if (mode === 'true')
+            throw new Error('server-side apply needs Helm 4; Helm 3 always applies client-side');
+        return [];
+    }
+};
+const helm4 = {
+    major: 4,
+    // --atomic is a deprecated alias in Helm 4 and was an unknown flag on `install` in 4.0.0-4.1.1.
+    rollbackOnFailure: ['--rollback-on-failure'],
+    wait: ['--wait=watcher'],
+    forceReplace: ['--force-replace'],
+    dryRun: (kind) => [`--dry-run=${kind}`],
+    // `auto` reuses the release's stored apply method on upgrade and is SSA for new installs.
+    serverSide: (mode) => [`--server-side=${mode}`]
+};
+function dialectFor(major) {
+    return major === 3 ? helm3 : helm4;
+}
+/** `v3.22.0`, `v4.3.1+g1234` → major; anything else is unsupported. */
+function parseHelmVersion(text) {
+    const version = text.trim();
+    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
+    if (!m)
+        throw new Error(`could not read the Helm version from "${version}"`);
+    const major = Number(m[1]);
+    if (major !== 3 && major !== 4)
+        throw new Error(`Helm ${version} is not supported; use Helm 3 or Helm 4 (input helm-version installs one)`);
+    return { version, major };
+}
+
+// EXTERNAL MODULE: ./src/helm/release.ts
+var release = __nccwpck_require__(9777);
+;// CONCATENATED MODULE: ./src/helm/helm.ts
+
+
+
+class HelmError extends Error {
+    command;
+    result;
+    constructor(command, result) {
+        super(`helm ${command} failed (exit ${result.exitCode}${result.signal ? `, ${result.signal}` : ''}): ${firstLines(result.stderr || result.stdout, 15)}`);
+        this.command = command;
+        this.result = result;
+        this.name = 'HelmError';
+    }
+}
+function firstLines(text, n) {
+    const lines = text.trim().split('\n');
+    return lines.length > n ? `${lines.slice(0, n).join('\n')}\n…` : lines.join('\n');
+}
+const NOT_FOUND = /release: not found|not found/i;
+/** Runs helm with arguments from args.ts and parses what it prints. */
+class Helm {
+    runner;
+    binary;
+    version;
+    dialect;
+    constructor(runner, binary, version, dialect) {
+        this.runner = runner;
+        this.binary = binary;
+        this.version = version;
+        this.dialect = dialect;
+    }
+    static async detect(runner, binary = 'helm') {
+        const r = await runner.run(binary, args/* versionArgs */.Gz(), { echo: false });
+        if (r.exitCode !== 0)
+            throw new HelmError('version', r);
+        const { version, major } = parseHelmVersion(r.stdout);
+        return new Helm(runner, binary, version, dialectFor(major));
+    }
+    get major() {
+        return this.dialect.major;
+    }
+    async run(args, opts = {}) {
+        const r = await this.runner.run(this.binary, args, opts);
+        if (r.exitCode !== 0)
+            throw new HelmError(args.slice(0, 2).join(' '), r);
+        return r;
+    }
+    /** Starts helm and returns at once, for commands that run while the rollout is watched. */
+    start(args) {
+        return this.runner.start(this.binary, args);
+    }
+    /** Runs and returns the result without throwing, for commands whose failure is an answer. */
+    async try(args, opts = {}) {
+        return this.runner.run(this.binary, args, opts);
+    }
+    async status(t) {
+        const r = await this.try(args/* statusArgs */.oG(t), { echo: false });
+        if (r.exitCode !== 0) {
+            if (NOT_FOUND.test(r.stderr))
+                return undefined;
+            throw new HelmError('status', r);
+        }
+        return (0,release/* parseRelease */.BC)(r.stdout);
+    }
+    async history(t) {
+        const r = await this.try(args/* historyArgs */.aT(t), { echo: false });
+        if (r.exitCode !== 0) {
+            if (NOT_FOUND.test(r.stderr))
+                return [];
+            throw new HelmError('history', r);
+        }
+        return (0,release/* parseHistory */.i6)(r.stdout);
+    }
+    async manifest(t, revision) {
+        return (await this.run(args/* getManifestArgs */.Tc(t, revision), { echo: false })).stdout;
+    }
+    async values(t, o = {}) {
+        const out = (await this.run(args/* getValuesArgs */.yg(t, o), { echo: false })).stdout.trim();
+        return (out === '' || out === 'null' ? {} : JSON.parse(out));
+    }
+}
+
+
+/***/ }),
+
+/***/ 9777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ parseRelease),
+/* harmony export */   P2: () => (/* binding */ everDeployed),
+/* harmony export */   Z: () => (/* binding */ lastGoodRevision),
+/* harmony export */   i6: () => (/* binding */ parseHistory),
+/* harmony export */   mm: () => (/* binding */ isPending)
+/* harmony export */ });
+// Shapes of `helm status|history -o json` (pkg/release/v1, pkg/cmd/history.go), parsed into
+// the few fields the action uses. The same for Helm 3 and Helm 4.
+const isPending = (s) => s.startsWith('pending-');
+function parseRelease(json) {
+    const r = JSON.parse(json);
+    if (typeof r.name !== 'string' || typeof r.version !== 'number')
+        throw new Error('helm printed no release (missing name or version)');
+    const meta = r.chart?.metadata;
+    return {
+        name: r.name,
+        namespace: r.namespace ?? '',
+        revision: r.version,
+        status: (r.info?.status ?? 'unknown'),
+        description: r.info?.description ?? '',
+        manifest: r.manifest ?? '',
+        chart: meta?.name ? `${meta.name}-${meta.version ?? ''}` : undefined
+    };
+}
+function parseHistory(json) {
+    const rows = JSON.parse(json);
+    if (!Array.isArray(rows))
+        throw new Error('helm history printed no list');
+    return rows
+        .map((r) => ({
+        revision: r.revision,
+        status: r.status,
+        chart: r.chart ?? '',
+        appVersion: r.app_version ?? '',
+        description: r.description ?? '',
+        updated: r.updated ?? ''
+    }))
+        .sort((a, b) => a.revision - b.revision);
+}
+/**
+ * The revision a failed or stuck release should return to: the newest one that ran successfully.
+ * `superseded` revisions were deployed once; `deployed` is the current good one.
+ */
+function lastGoodRevision(history, below) {
+    return [...history]
+        .reverse()
+        .find((h) => (below === undefined || h.revision < below) &&
+        (h.status === 'deployed' || h.status === 'superseded'));
+}
+/** True when any revision of the release ever deployed successfully: such a release is never uninstalled. */
+function everDeployed(history) {
+    return history.some((h) => h.status === 'deployed' || h.status === 'superseded');
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8672);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6661);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
+
+
+
+if ((0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)()) {
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)();
+}
+else {
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .markMain */ .rH)();
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var lib_core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: ./src/helm/args.ts
+var args = __nccwpck_require__(5119);
+// EXTERNAL MODULE: ./src/helm/helm.ts + 1 modules
+var helm_helm = __nccwpck_require__(4582);
+// EXTERNAL MODULE: ./src/helm/release.ts
+var release = __nccwpck_require__(9777);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/render/manifests.ts
+
+const WORKLOAD_KINDS = new Set([
+    'Deployment',
+    'StatefulSet',
+    'DaemonSet',
+    'Job',
+    'CronJob',
+    'ReplicaSet',
+    'Pod'
+]);
+/** Splits helm's rendered output into objects, keeping the template each came from. */
+function parseManifests(text) {
+    const objects = [];
+    for (const doc of (0,dist/* parseAllDocuments */.hR)(text)) {
+        if (doc.errors.length > 0)
+            throw new Error(`rendered manifest is not valid YAML: ${doc.errors[0].message}`);
+        const value = doc.toJS();
+        if (!value || typeof value !== 'object')
+            continue;
+        const comments = `${doc.commentBefore ?? ''}\n${doc.contents?.commentBefore ?? ''}`;
+        const source = /Source: (.+)/.exec(comments)?.[1]?.trim();
+        const items = value.kind?.endsWith('List') && Array.isArray(value.items)
+            ? value.items
+            : [value];
+        for (const o of items) {
+            objects.push({
+                kind: String(o.kind ?? ''),
+                apiVersion: String(o.apiVersion ?? ''),
+                name: String(o.metadata?.name ?? ''),
+                namespace: o.metadata?.namespace,
+                source,
+                object: o
+            });
+        }
+    }
+    return objects;
+}
+const isWorkload = (o) => WORKLOAD_KINDS.has(o.kind);
+/** The pod template of a workload object, wherever its kind keeps it. */
+function podSpecOf(o) {
+    const spec = o.spec;
+    if (!spec)
+        return undefined;
+    if (o.kind === 'Pod')
+        return spec;
+    if (o.kind === 'CronJob') {
+        const job = spec.jobTemplate
+            ?.spec;
+        return job?.template?.spec;
+    }
+    return spec.template?.spec;
+}
+/** Distinct container images, in order of appearance. */
+function imagesOf(objects) {
+    const seen = new Set();
+    for (const o of objects) {
+        const pod = podSpecOf(o.object);
+        for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])])
+            if (c.image)
+                seen.add(c.image);
+    }
+    return [...seen];
+}
+const objectKey = (o) => `${o.kind}/${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+
 ;// CONCATENATED MODULE: ./src/result.ts
 const result_ok = (value) => ({ ok: true, value });
 const fail = (error) => ({ ok: false, error });
@@ -31763,8 +32207,794 @@ class UserError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/rollout/pods.ts
+// Which pod states are failures that will not heal by waiting. Fed by the Kubernetes reasons
+// kubelet reports (pkg/kubelet/images, kuberuntime) and by what krane and k8s-deploy learned:
+// a crash loop or an image that cannot be pulled does not recover within a rollout.
+/** Reasons that doom a pod at once. */
+const FATAL_WAITING = new Set([
+    'CrashLoopBackOff',
+    'ImagePullBackOff',
+    'InvalidImageName',
+    'ErrImageNeverPull',
+    'CreateContainerConfigError',
+    'CreateContainerError',
+    'RunContainerError',
+    'PreCreateHookError',
+    'PostStartHookError'
+]);
+/** ErrImagePull is retried by kubelet; only these messages mean the image will never come. */
+const HOPELESS_PULL = /not found|manifest unknown|denied|unauthorized|forbidden|no such host|invalid reference/i;
+const since = (iso, now) => iso ? (now.getTime() - new Date(iso).getTime()) / 1000 : 0;
+function describeTermination(s) {
+    const t = s?.terminated;
+    if (!t)
+        return undefined;
+    const parts = [`exit code ${t.exitCode ?? '?'}`];
+    if (t.reason)
+        parts.push(`(${t.reason})`);
+    if (t.message)
+        parts.push(`: ${t.message.trim().split('\n').slice(-3).join(' | ')}`);
+    return parts.join(' ');
+}
+function containerFailure(pod, c, init) {
+    const w = c.state?.waiting;
+    if (!w?.reason)
+        return undefined;
+    const fatal = FATAL_WAITING.has(w.reason) ||
+        (w.reason === 'ErrImagePull' && HOPELESS_PULL.test(w.message ?? ''));
+    if (!fatal)
+        return undefined;
+    return {
+        pod: pod.metadata.name,
+        container: init ? `${c.name} (init)` : c.name,
+        reason: w.reason,
+        message: w.message ?? '',
+        lastState: describeTermination(c.lastState),
+        restarts: c.restartCount
+    };
+}
+/** The newest warning event about a pod, for a readable reason (probe failures, mounts). */
+function lastWarning(pod, events) {
+    return events
+        .filter((e) => e.type === 'Warning' &&
+        e.involvedObject.kind === 'Pod' &&
+        e.involvedObject.name === pod.metadata.name)
+        .sort((x, y) => (x.lastTimestamp ?? x.eventTime ?? '').localeCompare(y.lastTimestamp ?? y.eventTime ?? ''))
+        .pop();
+}
+/**
+ * Why a pod cannot become ready, or undefined while it may still. Node-dependent causes
+ * (unschedulable, readiness never true) count only after `graceSeconds`.
+ */
+function podFailure(pod, events, now, graceSeconds) {
+    if (pod.metadata.deletionTimestamp)
+        return undefined;
+    const st = pod.status ?? {};
+    for (const c of st.initContainerStatuses ?? []) {
+        const f = containerFailure(pod, c, true);
+        if (f)
+            return f;
+    }
+    for (const c of st.containerStatuses ?? []) {
+        const f = containerFailure(pod, c, false);
+        if (f)
+            return f;
+    }
+    const conditions = st.conditions ?? [];
+    const scheduled = conditions.find((c) => c.type === 'PodScheduled');
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
+        if (since(scheduled.lastTransitionTime ?? pod.metadata.creationTimestamp, now) >= graceSeconds)
+            return { pod: pod.metadata.name, reason: 'Unschedulable', message: scheduled.message ?? '' };
+        return undefined;
+    }
+    const ready = conditions.find((c) => c.type === 'Ready');
+    const running = st.phase === 'Running' && (st.containerStatuses ?? []).every((c) => c.state?.running);
+    if (running && ready?.status === 'False') {
+        const notReady = (st.containerStatuses ?? []).filter((c) => !c.ready);
+        const startedAt = notReady
+            .map((c) => c.state?.running?.startedAt)
+            .sort()
+            .pop();
+        if (since(startedAt ?? ready.lastTransitionTime, now) >= graceSeconds) {
+            const w = lastWarning(pod, events);
+            return {
+                pod: pod.metadata.name,
+                container: notReady.map((c) => c.name).join(', ') || undefined,
+                reason: 'ReadinessNeverTrue',
+                message: `not ready after ${graceSeconds}s${w?.message ? `: ${w.message}` : ready.message ? `: ${ready.message}` : ''}`,
+                restarts: notReady.reduce((n, c) => n + c.restartCount, 0)
+            };
+        }
+    }
+    return undefined;
+}
+/** A short line about a pod that is not ready yet, for progress logs. */
+function podWaitingNote(pod) {
+    const st = pod.status;
+    const waiting = [...(st?.initContainerStatuses ?? []), ...(st?.containerStatuses ?? [])].find((c) => c.state?.waiting?.reason);
+    if (waiting)
+        return `${pod.metadata.name}: ${waiting.state?.waiting?.reason}`;
+    if (st?.phase === 'Pending')
+        return `${pod.metadata.name}: Pending`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/assess.ts
+
+const key = (r) => `${r.kind}/${r.name}`;
+const ownedBy = (meta, owner, kind) => (meta.ownerReferences ?? []).some((o) => o.kind === kind &&
+    (owner.metadata.uid ? o.uid === owner.metadata.uid : o.name === owner.metadata.name));
+function podFailures(workload, pods, events, o) {
+    return pods.flatMap((p) => {
+        const f = podFailure(p, events, o.now, o.graceSeconds);
+        return f ? [{ workload, ...f }] : [];
+    });
+}
+function warningFor(kind, name, events, reasons) {
+    return events
+        .filter((e) => e.type === 'Warning' &&
+        e.involvedObject.kind === kind &&
+        e.involvedObject.name === name &&
+        reasons.test(e.reason ?? ''))
+        .sort((x, y) => (x.lastTimestamp ?? x.eventTime ?? '').localeCompare(y.lastTimestamp ?? y.eventTime ?? ''))
+        .pop();
+}
+const notes = (pods) => pods
+    .map(podWaitingNote)
+    .filter((n) => !!n)
+    .slice(0, 3)
+    .join('; ') || undefined;
+function deployment(d, s, o, judge) {
+    const name = key({ kind: d.kind, name: d.metadata.name });
+    const desired = d.spec.replicas ?? 1;
+    const st = d.status ?? {};
+    const observed = (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+    const revision = d.metadata.annotations?.['deployment.kubernetes.io/revision'];
+    const rs = s.replicaSets.find((r) => ownedBy(r.metadata, d, 'Deployment') &&
+        r.metadata.annotations?.['deployment.kubernetes.io/revision'] === revision);
+    const pods = rs ? s.pods.filter((p) => ownedBy(p.metadata, rs, 'ReplicaSet')) : [];
+    const failures = [];
+    if (judge && observed) {
+        const stalled = (st.conditions ?? []).find((c) => c.type === 'Progressing' && c.status === 'False');
+        if (stalled?.reason === 'ProgressDeadlineExceeded')
+            failures.push({
+                workload: name,
+                reason: 'ProgressDeadlineExceeded',
+                message: stalled.message ?? ''
+            });
+        const createFailed = (rs?.status?.conditions ?? []).find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+        if (createFailed)
+            failures.push({
+                workload: name,
+                reason: createFailed.reason ?? 'FailedCreate',
+                message: createFailed.message ?? ''
+            });
+        failures.push(...podFailures(name, pods, s.events, o));
+    }
+    const updated = st.updatedReplicas ?? 0;
+    const available = st.availableReplicas ?? 0;
+    const complete = observed &&
+        !d.spec.paused &&
+        updated === desired &&
+        (st.replicas ?? 0) === updated &&
+        available === updated;
+    return {
+        progress: {
+            workload: name,
+            ready: Math.min(available, updated),
+            desired,
+            complete,
+            note: complete
+                ? undefined
+                : !observed
+                    ? 'waiting for the controller to observe the new spec'
+                    : (notes(pods) ?? `${updated}/${desired} updated, ${available} available`)
+        },
+        failures
+    };
+}
+function statefulSet(ss, s, o, judge) {
+    const name = key({ kind: ss.kind, name: ss.metadata.name });
+    const desired = ss.spec.replicas ?? 1;
+    const st = ss.status ?? {};
+    const observed = (st.observedGeneration ?? 0) >= (ss.metadata.generation ?? 0);
+    const pods = s.pods.filter((p) => ownedBy(p.metadata, ss, 'StatefulSet') &&
+        p.metadata.labels?.['controller-revision-hash'] === st.updateRevision);
+    const failures = [];
+    if (judge && observed) {
+        failures.push(...podFailures(name, pods, s.events, o));
+        const createFailed = warningFor('StatefulSet', ss.metadata.name, s.events, /^FailedCreate$/);
+        if (createFailed && (st.replicas ?? 0) < desired)
+            failures.push({ workload: name, reason: 'FailedCreate', message: createFailed.message ?? '' });
+    }
+    const ready = st.readyReplicas ?? 0;
+    const rolling = (ss.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+    const partition = ss.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
+    const updatedOk = !rolling ||
+        ((st.updatedReplicas ?? 0) >= desired - partition &&
+            (partition > 0 || st.currentRevision === st.updateRevision));
+    const complete = observed && ready === desired && updatedOk;
+    return {
+        progress: {
+            workload: name,
+            ready,
+            desired,
+            complete,
+            note: complete
+                ? undefined
+                : (notes(pods) ?? `${st.updatedReplicas ?? 0}/${desired} updated, ${ready} ready`)
+        },
+        failures
+    };
+}
+function daemonSet(ds, s, o, judge) {
+    const name = key({ kind: ds.kind, name: ds.metadata.name });
+    const st = ds.status ?? {};
+    const desired = st.desiredNumberScheduled ?? 0;
+    const observed = (st.observedGeneration ?? 0) >= (ds.metadata.generation ?? 0);
+    const pods = s.pods.filter((p) => ownedBy(p.metadata, ds, 'DaemonSet') &&
+        p.metadata.labels?.['pod-template-generation'] === String(ds.metadata.generation));
+    const failures = judge && observed ? podFailures(name, pods, s.events, o) : [];
+    const available = st.numberAvailable ?? 0;
+    const complete = observed && (st.updatedNumberScheduled ?? 0) === desired && available === desired;
+    return {
+        progress: {
+            workload: name,
+            ready: available,
+            desired,
+            complete,
+            note: complete ? undefined : (notes(pods) ?? `${available}/${desired} available`)
+        },
+        failures
+    };
+}
+function job(j, s, o, judge) {
+    const name = key({ kind: j.kind, name: j.metadata.name });
+    const conditions = j.status?.conditions ?? [];
+    const done = conditions.find((c) => c.type === 'Complete' && c.status === 'True');
+    const failed = conditions.find((c) => c.type === 'Failed' && c.status === 'True');
+    const pods = s.pods.filter((p) => ownedBy(p.metadata, j, 'Job'));
+    const failures = [];
+    if (judge) {
+        if (failed) {
+            const last = pods
+                .flatMap((p) => (p.status?.containerStatuses ?? []).map((c) => ({ pod: p.metadata.name, c })))
+                .find(({ c }) => c.state?.terminated && c.state.terminated.exitCode !== 0);
+            const t = last?.c.state?.terminated;
+            failures.push({
+                workload: name,
+                reason: failed.reason ?? 'Failed',
+                message: failed.message ?? '',
+                pod: last?.pod,
+                container: last?.c.name,
+                lastState: t
+                    ? `exit code ${t.exitCode ?? '?'}${t.reason ? ` (${t.reason})` : ''}${t.message ? `: ${t.message.trim()}` : ''}`
+                    : undefined
+            });
+        }
+        else
+            failures.push(...podFailures(name, pods, s.events, o));
+    }
+    const desired = j.spec.completions ?? 1;
+    return {
+        progress: {
+            workload: name,
+            ready: j.status?.succeeded ?? 0,
+            desired,
+            complete: !!done,
+            note: done
+                ? undefined
+                : (notes(pods) ?? `${j.status?.active ?? 0} active, ${j.status?.failed ?? 0} failed`)
+        },
+        failures
+    };
+}
+/**
+ * Judges the rollout of a release's workloads from one snapshot of the namespace: complete, still
+ * progressing, or failed for reasons that waiting will not fix. Every failure is collected.
+ */
+function assess(workloads, s, o) {
+    const progress = [];
+    const failures = [];
+    for (const w of workloads) {
+        const found = findWorkload(w, s);
+        if (!found) {
+            if (!w.hook)
+                progress.push({
+                    workload: key(w),
+                    ready: 0,
+                    desired: 0,
+                    complete: false,
+                    note: 'not created yet'
+                });
+            continue;
+        }
+        const start = o.startGenerations?.get(key(w));
+        const changed = start === undefined || (found.metadata.generation ?? 0) > start;
+        const judge = o.applied || changed;
+        const r = found.kind === 'Deployment'
+            ? deployment(found, s, o, judge)
+            : found.kind === 'StatefulSet'
+                ? statefulSet(found, s, o, judge)
+                : found.kind === 'DaemonSet'
+                    ? daemonSet(found, s, o, judge)
+                    : job(found, s, o, judge);
+        failures.push(...r.failures);
+        if (!w.hook)
+            progress.push(r.progress);
+    }
+    return {
+        complete: failures.length === 0 && progress.every((p) => p.complete),
+        failures,
+        progress
+    };
+}
+function findWorkload(w, s) {
+    const list = w.kind === 'Deployment'
+        ? s.deployments
+        : w.kind === 'StatefulSet'
+            ? s.statefulSets
+            : w.kind === 'DaemonSet'
+                ? s.daemonSets
+                : s.jobs;
+    return list.find((x) => x.metadata.name === w.name);
+}
+/** Generations of the workloads as they are now, to tell later which ones the deploy changed. */
+function generations(workloads, s) {
+    const m = new Map();
+    for (const w of workloads) {
+        const found = findWorkload(w, s);
+        if (found)
+            m.set(key(w), found.metadata.generation ?? 0);
+    }
+    return m;
+}
+/** One line per failure, for logs and the step's error message. */
+function describeFailure(f) {
+    const where = [f.workload, f.pod && `pod ${f.pod}`, f.container && `container ${f.container}`]
+        .filter(Boolean)
+        .join(', ');
+    const extra = [
+        f.lastState && `last state: ${f.lastState}`,
+        f.restarts ? `${f.restarts} restart(s)` : undefined
+    ]
+        .filter(Boolean)
+        .join('; ');
+    return `${where}: ${f.reason}${f.message ? ` - ${f.message}` : ''}${extra ? ` (${extra})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/health.ts
+/**
+ * Polls one URL until it answers with the expected status or the time is up. Connection errors
+ * and other statuses are retried: a freshly rolled-out service may need a moment behind its
+ * load balancer.
+ */
+async function checkHealth(check, timeoutSeconds, clock, fetchImpl = fetch, intervalMs = 2000) {
+    const deadline = clock.now().getTime() + timeoutSeconds * 1000;
+    let attempts = 0;
+    let detail = '';
+    let status;
+    for (;;) {
+        attempts++;
+        try {
+            const res = await fetchImpl(check.url, {
+                redirect: 'manual',
+                signal: AbortSignal.timeout(10_000)
+            });
+            status = res.status;
+            await res.body?.cancel();
+            if (res.status === check.expectedStatus)
+                return { url: check.url, ok: true, status, attempts, detail: `answered ${status}` };
+            detail = `answered ${res.status}, expected ${check.expectedStatus}`;
+        }
+        catch (e) {
+            const cause = e.cause;
+            detail = `request failed: ${cause?.code ?? cause?.message ?? e.message}`;
+        }
+        if (clock.now().getTime() + intervalMs > deadline)
+            return { url: check.url, ok: false, status, attempts, detail };
+        await clock.sleep(intervalMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollout/watch.ts
+
+const systemClock = {
+    now: () => new Date(),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms))
+};
+/**
+ * Polls the namespace until the workloads are rolled out, fail, or time out. A failing rollout
+ * stops the helm process at once with SIGTERM, which makes helm record the revision as failed.
+ */
+async function watchRollout(p) {
+    const clock = p.clock ?? systemClock;
+    const started = clock.now().getTime();
+    const deadline = started + p.timeoutSeconds * 1000;
+    let workloads;
+    let last;
+    for (;;) {
+        const exited = p.process?.exited() ?? true;
+        const processResult = exited && p.process ? await p.process.done : undefined;
+        if (processResult && processResult.exitCode !== 0)
+            return { kind: 'process-failed', assessment: last, process: processResult };
+        workloads ??= await p.workloads();
+        if (workloads) {
+            const snap = await p.snapshot();
+            await p.onSnapshot?.(snap);
+            const now = clock.now();
+            last = assess(workloads, snap, {
+                now,
+                graceSeconds: p.graceSeconds,
+                startGenerations: p.startGenerations,
+                applied: exited
+            });
+            p.onProgress?.(last);
+            if (last.failures.length > 0) {
+                p.process?.signal('SIGTERM');
+                const result = p.process ? await p.process.done : undefined;
+                return { kind: 'failed', assessment: last, process: result, detectedAt: now };
+            }
+            if (last.complete && exited)
+                return { kind: 'complete', assessment: last, process: processResult };
+        }
+        if (clock.now().getTime() >= deadline) {
+            p.process?.signal('SIGTERM');
+            return {
+                kind: 'timeout',
+                assessment: last,
+                process: p.process ? await p.process.done : undefined
+            };
+        }
+        await clock.sleep(p.pollMs ?? 2000);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollout/workloads.ts
+
+const KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
+/**
+ * The workloads a release manifest holds, in the release namespace. Objects placed in another
+ * namespace are returned separately: the rollout check reads one namespace.
+ */
+function workloadsOf(manifest, namespace, hooks = '') {
+    const workloads = [];
+    const elsewhere = [];
+    const add = (text, hook) => {
+        for (const o of parseManifests(text)) {
+            if (!KINDS.has(o.kind))
+                continue;
+            const ns = o.namespace ?? namespace;
+            if (ns !== namespace) {
+                elsewhere.push(`${o.kind}/${ns}/${o.name}`);
+                continue;
+            }
+            workloads.push({
+                kind: o.kind,
+                name: o.name,
+                namespace: ns,
+                ...(hook ? { hook } : {})
+            });
+        }
+    };
+    add(manifest, false);
+    if (hooks)
+        add(hooks, true);
+    return { workloads, elsewhere };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/deploy.ts
+
+
+
+
+
+
+
+
+
+const secondsBetween = (from, to) => Math.round((to - from) / 100) / 10;
+/** Deploys the release and verifies it; on failure restores the last good revision. */
+async function deploy(s, deps) {
+    const { helm, target, config, log } = s;
+    const clock = deps.clock;
+    const t0 = clock.now().getTime();
+    const namespace = target.namespace ?? 'default';
+    const result = {
+        ok: false,
+        release: config.release,
+        namespace,
+        imagesBefore: [],
+        imagesAfter: [],
+        changed: false,
+        progress: [],
+        failures: [],
+        health: [],
+        durationSeconds: 0
+    };
+    let history = await helm.history(target);
+    const current = history.at(-1);
+    if (current && (0,release/* isPending */.mm)(current.status)) {
+        result.recovered = await recoverPending(s, history);
+        history = await helm.history(target);
+    }
+    const good = (0,release/* lastGoodRevision */.Z)(history);
+    const deployed = [...history].reverse().find((h) => h.status === 'deployed');
+    result.previousRevision = deployed?.revision;
+    result.chartBefore = deployed?.chart;
+    const manifestBefore = deployed ? await helm.manifest(target, deployed.revision) : '';
+    result.imagesBefore = imagesOf(parseManifests(manifestBefore));
+    const attempted = (history.at(-1)?.revision ?? 0) + 1;
+    result.attemptedRevision = attempted;
+    const before = await deps.kube.snapshot();
+    const startGenerations = generationsOfAll(before);
+    deps.onStarted?.(good?.revision);
+    const upgradeStart = clock.now().getTime();
+    const upgrade = helm.start(args/* upgradeArgs */.yv(helm.dialect, target, s.chart, s.values, {
+        timeoutSeconds: config.timeoutSeconds,
+        historyMax: config.historyMax,
+        createNamespace: config.createNamespace,
+        wait: true
+    }));
+    const outcome = await watchRollout({
+        snapshot: () => deps.kube.snapshot(),
+        workloads: () => pendingWorkloads(s, attempted, namespace),
+        process: upgrade,
+        timeoutSeconds: config.timeoutSeconds,
+        graceSeconds: config.failureGraceSeconds,
+        startGenerations,
+        pollMs: deps.pollMs,
+        clock,
+        onProgress: progressLogger(log)
+    });
+    result.progress = outcome.assessment?.progress ?? [];
+    let failure = describeOutcome(outcome);
+    if (!failure) {
+        result.health = await runHealthChecks(s, deps);
+        const bad = result.health.filter((h) => !h.ok);
+        if (bad.length > 0)
+            failure = `health check failed: ${bad.map((h) => `${h.url} ${h.detail}`).join('; ')}`;
+    }
+    if (!failure && config.runTests) {
+        const r = await helm.try(args/* testArgs */.qE(target, { timeoutSeconds: config.timeoutSeconds }));
+        if (r.exitCode !== 0)
+            failure = `helm test failed: ${new helm_helm/* HelmError */.t('test', r).message}`;
+    }
+    if (!failure) {
+        const after = await helm.status(target);
+        result.ok = true;
+        result.revision = after?.revision;
+        result.chartAfter = after?.chart ?? (await helm.history(target)).at(-1)?.chart;
+        const manifestAfter = after?.manifest ?? '';
+        result.imagesAfter = imagesOf(parseManifests(manifestAfter));
+        result.changed = manifestAfter !== manifestBefore;
+        result.durationSeconds = secondsBetween(t0, clock.now().getTime());
+        return result;
+    }
+    result.error = failure;
+    result.failures = outcome.kind === 'failed' ? outcome.assessment.failures : [];
+    if (outcome.kind === 'failed')
+        result.detectionSeconds = secondsBetween(upgradeStart, outcome.detectedAt.getTime());
+    log(`Deploy of revision ${attempted} failed: ${failure}`);
+    result.changed = true;
+    if (config.rollbackOnFailure) {
+        const historyNow = await helm.history(target);
+        const restoreTo = (0,release/* lastGoodRevision */.Z)(historyNow, attempted);
+        if (restoreTo)
+            result.rollback = await rollback(s, deps, restoreTo, namespace);
+        else if (!(0,release/* everDeployed */.P2)(historyNow) && historyNow.length > 0 && config.uninstallOnFailedInstall)
+            result.rollback = await uninstallFailedInstall(s, deps);
+        else if (historyNow.length > 0)
+            result.rollback = {
+                healthy: false,
+                uninstalled: false,
+                detail: 'no earlier good revision to return to; release left as it is',
+                durationSeconds: 0
+            };
+    }
+    const final = await helm.status(target);
+    result.revision = final?.revision;
+    result.chartAfter = final?.chart ?? (await helm.history(target)).at(-1)?.chart;
+    result.imagesAfter = final ? imagesOf(parseManifests(final.manifest)) : [];
+    result.durationSeconds = secondsBetween(t0, clock.now().getTime());
+    return result;
+}
+function generationsOfAll(s) {
+    const refs = [
+        ...s.deployments.map((d) => ({
+            kind: 'Deployment',
+            name: d.metadata.name,
+            namespace: ''
+        })),
+        ...s.statefulSets.map((d) => ({
+            kind: 'StatefulSet',
+            name: d.metadata.name,
+            namespace: ''
+        })),
+        ...s.daemonSets.map((d) => ({
+            kind: 'DaemonSet',
+            name: d.metadata.name,
+            namespace: ''
+        })),
+        ...s.jobs.map((d) => ({ kind: 'Job', name: d.metadata.name, namespace: '' }))
+    ];
+    return generations(refs, s);
+}
+/** Workloads of the revision helm is applying, once its pending record exists. */
+async function pendingWorkloads(s, revision, namespace) {
+    const m = await s.helm.try(args/* getManifestArgs */.Tc(s.target, revision), { echo: false });
+    if (m.exitCode !== 0)
+        return undefined;
+    const h = await s.helm.try(args/* getHooksArgs */._2(s.target, revision), { echo: false });
+    const { workloads, elsewhere } = workloadsOf(m.stdout, namespace, h.exitCode === 0 ? h.stdout : '');
+    s.log(`Watching ${workloads
+        .filter((w) => !w.hook)
+        .map((w) => `${w.kind}/${w.name}`)
+        .join(', ') || 'no workloads'}${workloads.some((w) => w.hook)
+        ? ` and hook ${workloads
+            .filter((w) => w.hook)
+            .map((w) => `${w.kind}/${w.name}`)
+            .join(', ')}`
+        : ''}`);
+    if (elsewhere.length > 0)
+        s.log(`Not watched (outside namespace ${namespace}): ${elsewhere.join(', ')}`);
+    return workloads;
+}
+function progressLogger(log) {
+    let previous = '';
+    return (a) => {
+        const line = a.progress
+            .map((p) => `${p.workload} ${p.ready}/${p.desired}${p.complete ? ' ready' : p.note ? ` (${p.note})` : ''}`)
+            .join(' | ');
+        if (line !== previous)
+            log(`Rollout: ${line || 'no workloads'}`);
+        previous = line;
+    };
+}
+function describeOutcome(o) {
+    switch (o.kind) {
+        case 'complete':
+            return undefined;
+        case 'failed':
+            return o.assessment.failures.map(describeFailure).join('\n');
+        case 'process-failed':
+            return new helm_helm/* HelmError */.t('upgrade', o.process).message;
+        case 'timeout': {
+            const waiting = (o.assessment?.progress ?? [])
+                .filter((p) => !p.complete)
+                .map((p) => `${p.workload}: ${p.note ?? 'not ready'}`);
+            return `rollout did not finish within the timeout${waiting.length ? `; still waiting for ${waiting.join('; ')}` : ''}`;
+        }
+    }
+}
+async function runHealthChecks(s, deps) {
+    const results = [];
+    for (const check of s.config.healthChecks) {
+        const r = await checkHealth(check, s.config.healthCheckTimeoutSeconds, deps.clock, deps.fetchImpl);
+        s.log(`Health check ${r.url}: ${r.ok ? 'ok' : 'FAILED'} (${r.detail}, ${r.attempts} attempt(s))`);
+        results.push(r);
+    }
+    return results;
+}
+/** Rolls back to a good revision and watches it become healthy again. */
+async function rollback(s, deps, to, namespace) {
+    const { helm, target, config, log } = s;
+    const start = deps.clock.now().getTime();
+    log(`Rolling back ${config.release} to revision ${to.revision} (${to.chart})`);
+    // No --wait: helm rollback has no signal handling, so it must never be interrupted; the
+    // rollout of the restored revision is watched below instead.
+    const r = await helm.try(args/* rollbackArgs */.GI(helm.dialect, target, to.revision, {
+        timeoutSeconds: config.timeoutSeconds,
+        historyMax: config.historyMax
+    }));
+    if (r.exitCode !== 0) {
+        return {
+            toRevision: to.revision,
+            healthy: false,
+            uninstalled: false,
+            detail: new helm_helm/* HelmError */.t('rollback', r).message,
+            durationSeconds: secondsBetween(start, deps.clock.now().getTime())
+        };
+    }
+    const { workloads } = workloadsOf(await helm.manifest(target, to.revision), namespace);
+    const replaced = new Set();
+    const outcome = await watchRollout({
+        snapshot: () => deps.kube.snapshot(),
+        workloads: async () => workloads.filter((w) => w.kind !== 'Job'),
+        timeoutSeconds: config.timeoutSeconds,
+        graceSeconds: config.failureGraceSeconds,
+        pollMs: deps.pollMs,
+        clock: deps.clock,
+        onProgress: progressLogger(log),
+        onSnapshot: async (snap) => {
+            for (const pod of stuckStatefulSetPods(snap, workloads)) {
+                if (replaced.has(pod))
+                    continue;
+                replaced.add(pod);
+                log(`Replacing pod ${pod}: a StatefulSet does not replace a broken pod by itself after a rollback`);
+                await deps.kube.deletePod(pod);
+            }
+        }
+    });
+    const status = await helm.status(target);
+    const healthy = outcome.kind === 'complete';
+    return {
+        toRevision: to.revision,
+        revision: status?.revision,
+        healthy,
+        uninstalled: false,
+        detail: healthy
+            ? `revision ${to.revision} restored and healthy`
+            : `revision ${to.revision} restored but not healthy: ${describeOutcome(outcome)}`,
+        durationSeconds: secondsBetween(start, deps.clock.now().getTime())
+    };
+}
+/**
+ * Pods of a StatefulSet still on another revision than the one it now wants and not ready:
+ * with OrderedReady the controller waits forever for them (kubernetes docs, "Forced rollback").
+ */
+function stuckStatefulSetPods(snap, workloads) {
+    const names = new Set(workloads.filter((w) => w.kind === 'StatefulSet').map((w) => w.name));
+    const stuck = [];
+    for (const ss of snap.statefulSets) {
+        if (!names.has(ss.metadata.name) || !ss.status?.updateRevision)
+            continue;
+        if ((ss.status.observedGeneration ?? 0) < (ss.metadata.generation ?? 0))
+            continue;
+        for (const p of snap.pods) {
+            const owned = (p.metadata.ownerReferences ?? []).some((o) => o.kind === 'StatefulSet' && o.name === ss.metadata.name);
+            const ready = (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+            if (owned &&
+                !ready &&
+                !p.metadata.deletionTimestamp &&
+                p.metadata.labels?.['controller-revision-hash'] !== ss.status.updateRevision)
+                stuck.push(p.metadata.name);
+        }
+    }
+    return stuck;
+}
+async function uninstallFailedInstall(s, deps) {
+    const start = deps.clock.now().getTime();
+    s.log(`First install of ${s.config.release} failed and it never worked: uninstalling it (uninstall-on-failed-install)`);
+    const r = await s.helm.try(args/* uninstallArgs */.qu(s.target, { timeoutSeconds: s.config.timeoutSeconds }));
+    return {
+        healthy: r.exitCode === 0,
+        uninstalled: r.exitCode === 0,
+        detail: r.exitCode === 0 ? 'failed first install uninstalled' : new helm_helm/* HelmError */.t('uninstall', r).message,
+        durationSeconds: secondsBetween(start, deps.clock.now().getTime())
+    };
+}
+/** A release stuck in pending-* (a killed helm) is rolled back to its last good revision. */
+async function recoverPending(s, history) {
+    const { config, helm, target, log } = s;
+    const current = history.at(-1);
+    const good = (0,release/* lastGoodRevision */.Z)(history, current.revision);
+    if (!config.recoverPending) {
+        const how = good
+            ? `helm rollback ${config.release} ${good.revision}${config.namespace ? ` --namespace ${config.namespace}` : ''}`
+            : `helm uninstall ${config.release}${config.namespace ? ` --namespace ${config.namespace}` : ''}`;
+        throw new UserError(`Release "${config.release}" is stuck in ${current.status} (revision ${current.revision}: ${current.description}): another helm operation was interrupted. Set recover-pending: true to let the action ${good ? `roll back to revision ${good.revision}` : 'remove the never-deployed release'} first, or run: ${how}`);
+    }
+    if (good) {
+        log(`Release is stuck in ${current.status} at revision ${current.revision}; recovering by rolling back to revision ${good.revision} (recover-pending)`);
+        await helm.run(args/* rollbackArgs */.GI(helm.dialect, target, good.revision, {
+            timeoutSeconds: config.timeoutSeconds,
+            historyMax: config.historyMax
+        }));
+        return `recovered from ${current.status} (revision ${current.revision}) by rolling back to revision ${good.revision}`;
+    }
+    if ((0,release/* everDeployed */.P2)(history))
+        throw new UserError(`Release "${config.release}" is stuck in ${current.status} and no good revision is left in its history; it is never uninstalled automatically because it once worked. Inspect it with helm history ${config.release}.`);
+    log(`Release is stuck in ${current.status} and was never deployed; uninstalling it (recover-pending)`);
+    await helm.run(args/* uninstallArgs */.qu(target, { timeoutSeconds: config.timeoutSeconds }));
+    return `removed the never-deployed release stuck in ${current.status}`;
+}
+
+// EXTERNAL MODULE: ./src/exec/runner.ts + 2 modules
+var runner = __nccwpck_require__(5834);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
 
@@ -32207,6 +33437,81 @@ function repoAlias(url) {
     return `goatflow-${slug}`.slice(0, 60).replace(/-$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/kube/kubectl.ts
+/**
+ * Reads the cluster through kubectl, so every authentication the job set up (exec plugins of
+ * cloud login actions, OIDC tokens, client certificates) works unchanged.
+ */
+class Kubectl {
+    runner;
+    target;
+    binary;
+    constructor(runner, target, binary = 'kubectl') {
+        this.runner = runner;
+        this.target = target;
+        this.binary = binary;
+    }
+    globals() {
+        const args = ['--namespace', this.target.namespace, '--request-timeout=20s'];
+        if (this.target.kubeconfig)
+            args.push('--kubeconfig', this.target.kubeconfig);
+        if (this.target.context)
+            args.push('--context', this.target.context);
+        return args;
+    }
+    async json(args) {
+        const r = await this.runner.run(this.binary, [...args, ...this.globals(), '--output', 'json'], {
+            echo: false
+        });
+        if (r.exitCode !== 0)
+            throw new Error(`kubectl ${args.slice(0, 2).join(' ')} failed: ${r.stderr.trim()}`);
+        return JSON.parse(r.stdout);
+    }
+    /** One consistent read of every workload, pod and warning event in the namespace. */
+    async snapshot() {
+        const [objects, events] = await Promise.all([
+            this.json([
+                'get',
+                'deployments.apps,replicasets.apps,statefulsets.apps,daemonsets.apps,jobs.batch,pods'
+            ]),
+            this.json(['get', 'events', '--field-selector', 'type=Warning'])
+        ]);
+        const of = (kind) => objects.items.filter((i) => i.kind === kind);
+        return {
+            deployments: of('Deployment'),
+            replicaSets: of('ReplicaSet'),
+            statefulSets: of('StatefulSet'),
+            daemonSets: of('DaemonSet'),
+            jobs: of('Job'),
+            pods: of('Pod'),
+            events: events.items.map((e) => ({ ...e, kind: 'Event' }))
+        };
+    }
+    async deletePod(name) {
+        const r = await this.runner.run(this.binary, [
+            'delete',
+            'pod',
+            name,
+            '--wait=false',
+            ...this.globals()
+        ]);
+        if (r.exitCode !== 0 && !/NotFound/.test(r.stderr))
+            throw new Error(`kubectl delete pod ${name} failed: ${r.stderr.trim()}`);
+    }
+    /** The namespace the kubeconfig context selects ("default" when it names none). */
+    static async contextNamespace(runner, t, binary = 'kubectl') {
+        const args = ['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'];
+        if (t.kubeconfig)
+            args.push('--kubeconfig', t.kubeconfig);
+        if (t.context)
+            args.push('--context', t.context);
+        const r = await runner.run(binary, args, { echo: false });
+        if (r.exitCode !== 0)
+            throw new Error(`kubectl could not read the kubeconfig: ${r.stderr.trim()}`);
+        return r.stdout.trim() || 'default';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 /** The action's outputs as the strings GitHub stores. */
 function outputValues(o) {
@@ -32221,293 +33526,57 @@ function outputValues(o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+const esc = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+const code = (s) => s === undefined || s === '' ? '—' : `\`${String(s).replace(/`/g, "'")}\``;
+function headline(r) {
+    if (r.ok)
+        return `✅ Deployed \`${r.release}\` revision ${r.revision} to \`${r.namespace}\``;
+    if (r.rollback?.uninstalled)
+        return `❌ First install of \`${r.release}\` failed; the release was removed`;
+    if (r.rollback?.healthy)
+        return `⏪ Deploy of \`${r.release}\` failed; rolled back to revision ${r.rollback.toRevision}`;
+    return `❌ Deploy of \`${r.release}\` failed`;
+}
+/** The job summary of a deploy: a pure function of its result, rendered as GitHub markdown. */
+function renderDeploySummary(r) {
+    const lines = [`### ${headline(r)}`, ''];
+    lines.push('| | Before | After |', '| --- | --- | --- |');
+    lines.push(`| Revision | ${code(r.previousRevision)} | ${code(r.revision)} |`);
+    lines.push(`| Chart | ${code(r.chartBefore)} | ${code(r.chartAfter)} |`);
+    lines.push(`| Images | ${r.imagesBefore.map(code).join('<br>') || '—'} | ${r.imagesAfter.map(code).join('<br>') || '—'} |`);
+    lines.push('');
+    lines.push(`Namespace ${code(r.namespace)} · duration ${r.durationSeconds}s${r.detectionSeconds !== undefined ? ` · failure detected after ${r.detectionSeconds}s` : ''}${r.recovered ? ` · ${r.recovered}` : ''}`);
+    if (r.progress.length > 0) {
+        lines.push('', '#### Rollout', '', '| Workload | Ready | State |', '| --- | --- | --- |');
+        for (const p of r.progress)
+            lines.push(`| ${code(p.workload)} | ${p.ready}/${p.desired} | ${p.complete ? 'ready' : esc(p.note ?? 'not ready')} |`);
+    }
+    if (r.health.length > 0) {
+        lines.push('', '#### Health checks', '', '| URL | Result |', '| --- | --- |');
+        for (const h of r.health)
+            lines.push(`| ${esc(h.url)} | ${h.ok ? '✅' : '❌'} ${esc(h.detail)} |`);
+    }
+    if (!r.ok) {
+        lines.push('', '#### What failed', '');
+        if (r.failures.length > 0)
+            for (const f of r.failures)
+                lines.push(`- ${esc(describeFailure(f))}`);
+        else
+            lines.push('```text', (r.error ?? 'unknown error').replace(/```/g, "'''"), '```');
+    }
+    if (r.rollback) {
+        lines.push('', '#### Rollback', '');
+        lines.push(r.rollback.uninstalled
+            ? `The release never worked, so it was uninstalled (${r.rollback.durationSeconds}s).`
+            : `${r.rollback.healthy ? '✅' : '❌'} ${esc(r.rollback.detail)}${r.rollback.revision ? ` as revision ${r.rollback.revision}` : ''} (${r.rollback.durationSeconds}s).`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/helm/args.ts
-function globalArgs(t) {
-    const args = [];
-    if (t.namespace)
-        args.push('--namespace', t.namespace);
-    if (t.kubeconfig)
-        args.push('--kubeconfig', t.kubeconfig);
-    if (t.kubeContext)
-        args.push('--kube-context', t.kubeContext);
-    return args;
-}
-function valuesArgs(v) {
-    const args = [];
-    for (const f of v.files)
-        args.push('--values', f);
-    for (const s of v.setJson)
-        args.push('--set-json', s);
-    for (const s of v.set)
-        args.push('--set', s);
-    for (const s of v.setString)
-        args.push('--set-string', s);
-    return args;
-}
-function chartArgs(c) {
-    return c.version ? [c.ref, '--version', c.version] : [c.ref];
-}
-const seconds = (s) => `${s}s`;
-function upgradeArgs(d, t, chart, values, o) {
-    const args = ['upgrade', t.release, ...chartArgs(chart), '--install', ...globalArgs(t)];
-    if (o.createNamespace)
-        args.push('--create-namespace');
-    args.push(...valuesArgs(values));
-    args.push('--timeout', seconds(o.timeoutSeconds), '--history-max', String(o.historyMax));
-    if (o.helmRollback)
-        args.push(...d.rollbackOnFailure);
-    if (o.wait || o.helmRollback)
-        args.push(...d.wait);
-    if (o.dryRun)
-        args.push(...d.dryRun(o.dryRun));
-    if (o.description)
-        args.push('--description', o.description);
-    args.push('--output', 'json');
-    return args;
-}
-function templateArgs(t, chart, values, o = {}) {
-    // No cluster access: template renders offline; namespace only fills .Release.Namespace.
-    const args = ['template', t.release, ...chartArgs(chart)];
-    if (t.namespace)
-        args.push('--namespace', t.namespace);
-    args.push(...valuesArgs(values));
-    if (o.kubeVersion)
-        args.push('--kube-version', o.kubeVersion);
-    for (const a of o.apiVersions ?? [])
-        args.push('--api-versions', a);
-    if (o.isUpgrade)
-        args.push('--is-upgrade');
-    return args;
-}
-function lintArgs(chart, values, o = {}) {
-    const args = ['lint', chart.ref, ...valuesArgs(values)];
-    if (o.namespace)
-        args.push('--namespace', o.namespace);
-    if (o.kubeVersion)
-        args.push('--kube-version', o.kubeVersion);
-    return args;
-}
-function statusArgs(t) {
-    return ['status', t.release, ...globalArgs(t), '--output', 'json'];
-}
-function historyArgs(t, max = 256) {
-    return ['history', t.release, ...globalArgs(t), '--max', String(max), '--output', 'json'];
-}
-function getValuesArgs(t, o = {}) {
-    const args = ['get', 'values', t.release, ...globalArgs(t), '--output', 'json'];
-    if (o.all)
-        args.push('--all');
-    if (o.revision !== undefined)
-        args.push('--revision', String(o.revision));
-    return args;
-}
-function getManifestArgs(t, revision) {
-    const args = ['get', 'manifest', t.release, ...globalArgs(t)];
-    if (revision !== undefined)
-        args.push('--revision', String(revision));
-    return args;
-}
-function rollbackArgs(d, t, revision, o) {
-    const args = ['rollback', t.release, String(revision), ...globalArgs(t)];
-    args.push('--timeout', seconds(o.timeoutSeconds), '--history-max', String(o.historyMax));
-    if (o.wait)
-        args.push(...d.wait);
-    if (o.forceReplace)
-        args.push(...d.forceReplace);
-    return args;
-}
-function uninstallArgs(t, o) {
-    return ['uninstall', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds)];
-}
-function testArgs(t, o) {
-    return ['test', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds), '--logs'];
-}
-function repoAddArgs(alias, url, withCredentials) {
-    const args = ['repo', 'add', alias, url, '--force-update'];
-    if (withCredentials)
-        args.push('--username', withCredentials.username, '--password-stdin');
-    return args;
-}
-function registryLoginArgs(host, username) {
-    return ['registry', 'login', host, '--username', username, '--password-stdin'];
-}
-function dependencyBuildArgs(chartPath) {
-    return ['dependency', 'build', chartPath, '--skip-refresh'];
-}
-function versionArgs() {
-    return ['version', '--template', '{{.Version}}'];
-}
-
-;// CONCATENATED MODULE: ./src/helm/dialect.ts
-// The one place that knows how Helm 3 and Helm 4 spell things differently. Everything else asks
-// the dialect instead of testing the major version. Facts: helm/helm v3.21 cmd/helm/*.go and
-// v4.2 pkg/cmd/{upgrade,rollback,flags}.go.
-const helm3 = {
-    major: 3,
-    rollbackOnFailure: ['--atomic'],
-    wait: ['--wait'],
-    forceReplace: ['--force'],
-    dryRun: (kind) => [`--dry-run=${kind}`],
-    serverSide: (mode) => {
-        if (mode === 'true')
-            throw new Error('server-side apply needs Helm 4; Helm 3 always applies client-side');
-        return [];
-    }
-};
-const helm4 = {
-    major: 4,
-    // --atomic is a deprecated alias in Helm 4 and was an unknown flag on `install` in 4.0.0-4.1.1.
-    rollbackOnFailure: ['--rollback-on-failure'],
-    wait: ['--wait=watcher'],
-    forceReplace: ['--force-replace'],
-    dryRun: (kind) => [`--dry-run=${kind}`],
-    // `auto` reuses the release's stored apply method on upgrade and is SSA for new installs.
-    serverSide: (mode) => [`--server-side=${mode}`]
-};
-function dialectFor(major) {
-    return major === 3 ? helm3 : helm4;
-}
-/** `v3.22.0`, `v4.3.1+g1234` → major; anything else is unsupported. */
-function dialect_parseHelmVersion(text) {
-    const version = text.trim();
-    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
-    if (!m)
-        throw new Error(`could not read the Helm version from "${version}"`);
-    const major = Number(m[1]);
-    if (major !== 3 && major !== 4)
-        throw new Error(`Helm ${version} is not supported; use Helm 3 or Helm 4 (input helm-version installs one)`);
-    return { version, major };
-}
-
-;// CONCATENATED MODULE: ./src/helm/release.ts
-// Shapes of `helm status|history -o json` (pkg/release/v1, pkg/cmd/history.go), parsed into
-// the few fields the action uses. The same for Helm 3 and Helm 4.
-const isPending = (s) => s.startsWith('pending-');
-function parseRelease(json) {
-    const r = JSON.parse(json);
-    if (typeof r.name !== 'string' || typeof r.version !== 'number')
-        throw new Error('helm printed no release (missing name or version)');
-    const meta = r.chart?.metadata;
-    return {
-        name: r.name,
-        namespace: r.namespace ?? '',
-        revision: r.version,
-        status: (r.info?.status ?? 'unknown'),
-        description: r.info?.description ?? '',
-        manifest: r.manifest ?? '',
-        chart: meta?.name ? `${meta.name}-${meta.version ?? ''}` : undefined
-    };
-}
-function parseHistory(json) {
-    const rows = JSON.parse(json);
-    if (!Array.isArray(rows))
-        throw new Error('helm history printed no list');
-    return rows
-        .map((r) => ({
-        revision: r.revision,
-        status: r.status,
-        chart: r.chart ?? '',
-        appVersion: r.app_version ?? '',
-        description: r.description ?? '',
-        updated: r.updated ?? ''
-    }))
-        .sort((a, b) => a.revision - b.revision);
-}
-/**
- * The revision a failed or stuck release should return to: the newest one that ran successfully.
- * `superseded` revisions were deployed once; `deployed` is the current good one.
- */
-function lastGoodRevision(history, below) {
-    return [...history]
-        .reverse()
-        .find((h) => (below === undefined || h.revision < below) &&
-        (h.status === 'deployed' || h.status === 'superseded'));
-}
-/** True when any revision of the release ever deployed successfully: such a release is never uninstalled. */
-function everDeployed(history) {
-    return history.some((h) => h.status === 'deployed' || h.status === 'superseded');
-}
-
-;// CONCATENATED MODULE: ./src/helm/helm.ts
-
-
-
-class HelmError extends Error {
-    command;
-    result;
-    constructor(command, result) {
-        super(`helm ${command} failed (exit ${result.exitCode}${result.signal ? `, ${result.signal}` : ''}): ${firstLines(result.stderr || result.stdout, 15)}`);
-        this.command = command;
-        this.result = result;
-        this.name = 'HelmError';
-    }
-}
-function firstLines(text, n) {
-    const lines = text.trim().split('\n');
-    return lines.length > n ? `${lines.slice(0, n).join('\n')}\n…` : lines.join('\n');
-}
-const NOT_FOUND = /release: not found|not found/i;
-/** Runs helm with arguments from args.ts and parses what it prints. */
-class Helm {
-    runner;
-    binary;
-    version;
-    dialect;
-    constructor(runner, binary, version, dialect) {
-        this.runner = runner;
-        this.binary = binary;
-        this.version = version;
-        this.dialect = dialect;
-    }
-    static async detect(runner, binary = 'helm') {
-        const r = await runner.run(binary, versionArgs(), { echo: false });
-        if (r.exitCode !== 0)
-            throw new HelmError('version', r);
-        const { version, major } = dialect_parseHelmVersion(r.stdout);
-        return new Helm(runner, binary, version, dialectFor(major));
-    }
-    get major() {
-        return this.dialect.major;
-    }
-    async run(args, opts = {}) {
-        const r = await this.runner.run(this.binary, args, opts);
-        if (r.exitCode !== 0)
-            throw new HelmError(args.slice(0, 2).join(' '), r);
-        return r;
-    }
-    /** Runs and returns the result without throwing, for commands whose failure is an answer. */
-    async try(args, opts = {}) {
-        return this.runner.run(this.binary, args, opts);
-    }
-    async status(t) {
-        const r = await this.try(statusArgs(t), { echo: false });
-        if (r.exitCode !== 0) {
-            if (NOT_FOUND.test(r.stderr))
-                return undefined;
-            throw new HelmError('status', r);
-        }
-        return parseRelease(r.stdout);
-    }
-    async history(t) {
-        const r = await this.try(historyArgs(t), { echo: false });
-        if (r.exitCode !== 0) {
-            if (NOT_FOUND.test(r.stderr))
-                return [];
-            throw new HelmError('history', r);
-        }
-        return parseHistory(r.stdout);
-    }
-    async manifest(t, revision) {
-        return (await this.run(getManifestArgs(t, revision), { echo: false })).stdout;
-    }
-    async values(t, o = {}) {
-        const out = (await this.run(getValuesArgs(t, o), { echo: false })).stdout.trim();
-        return (out === '' || out === 'null' ? {} : JSON.parse(out));
-    }
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -33469,7 +34538,7 @@ async function openSession(config, deps) {
         : config.helmVersion
             ? await installHelm(config.helmVersion, config.helmDownloadUrl, deps.log)
             : 'helm';
-    const helm = await Helm.detect(deps.runner, binary);
+    const helm = await helm_helm/* Helm */.f.detect(deps.runner, binary);
     deps.log(`Helm ${helm.version} (Helm ${helm.major} dialect)`);
     const session = {
         config,
@@ -33488,18 +34557,18 @@ async function prepareChart(s) {
     const { config, helm } = s;
     const creds = config.credentials;
     if (config.repo) {
-        await helm.run(repoAddArgs(config.repo.alias, config.repo.url, creds), {
+        await helm.run(args/* repoAddArgs */.ZG(config.repo.alias, config.repo.url, creds), {
             input: creds?.password
         });
     }
     else if (config.chart.kind === 'oci' && creds) {
         const host = config.chart.ref.slice('oci://'.length).split('/')[0];
-        await helm.run(registryLoginArgs(host, creds.username), { input: creds.password });
+        await helm.run(args/* registryLoginArgs */.Cn(host, creds.username), { input: creds.password });
     }
     if (config.chart.kind === 'local' &&
         !config.chart.packaged &&
         needsDependencyBuild(config.chart.path)) {
-        await helm.run(dependencyBuildArgs(config.chart.path));
+        await helm.run(args/* dependencyBuildArgs */.By(config.chart.path));
     }
 }
 /** A local chart declares dependencies that are not vendored in its charts/ folder yet. */
@@ -33515,73 +34584,7 @@ function needsDependencyBuild(chartPath) {
 }
 
 // EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
-;// CONCATENATED MODULE: ./src/render/manifests.ts
-
-const WORKLOAD_KINDS = new Set([
-    'Deployment',
-    'StatefulSet',
-    'DaemonSet',
-    'Job',
-    'CronJob',
-    'ReplicaSet',
-    'Pod'
-]);
-/** Splits helm's rendered output into objects, keeping the template each came from. */
-function parseManifests(text) {
-    const objects = [];
-    for (const doc of (0,dist/* parseAllDocuments */.hR)(text)) {
-        if (doc.errors.length > 0)
-            throw new Error(`rendered manifest is not valid YAML: ${doc.errors[0].message}`);
-        const value = doc.toJS();
-        if (!value || typeof value !== 'object')
-            continue;
-        const comments = `${doc.commentBefore ?? ''}\n${doc.contents?.commentBefore ?? ''}`;
-        const source = /Source: (.+)/.exec(comments)?.[1]?.trim();
-        const items = value.kind?.endsWith('List') && Array.isArray(value.items)
-            ? value.items
-            : [value];
-        for (const o of items) {
-            objects.push({
-                kind: String(o.kind ?? ''),
-                apiVersion: String(o.apiVersion ?? ''),
-                name: String(o.metadata?.name ?? ''),
-                namespace: o.metadata?.namespace,
-                source,
-                object: o
-            });
-        }
-    }
-    return objects;
-}
-const isWorkload = (o) => WORKLOAD_KINDS.has(o.kind);
-/** The pod template of a workload object, wherever its kind keeps it. */
-function podSpecOf(o) {
-    const spec = o.spec;
-    if (!spec)
-        return undefined;
-    if (o.kind === 'Pod')
-        return spec;
-    if (o.kind === 'CronJob') {
-        const job = spec.jobTemplate
-            ?.spec;
-        return job?.template?.spec;
-    }
-    return spec.template?.spec;
-}
-/** Distinct container images, in order of appearance. */
-function imagesOf(objects) {
-    const seen = new Set();
-    for (const o of objects) {
-        const pod = podSpecOf(o.object);
-        for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])])
-            if (c.image)
-                seen.add(c.image);
-    }
-    return [...seen];
-}
-const objectKey = (o) => `${o.kind}/${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
-
+var src_state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/validate.ts
 
 
@@ -33589,7 +34592,7 @@ const objectKey = (o) => `${o.kind}/${o.namespace ? `${o.namespace}/` : ''}${o.n
 
 /** `helm lint` with the run's values; lint errors fail the run, warnings are reported. */
 async function lint(s) {
-    const r = await s.helm.try(lintArgs(s.chart, s.values, {
+    const r = await s.helm.try(args/* lintArgs */.Jm(s.chart, s.values, {
         namespace: s.config.namespace,
         kubeVersion: s.config.kubeVersion
     }));
@@ -33603,9 +34606,9 @@ async function lint(s) {
 }
 /** Renders the chart offline with exactly the values the deploy would use. */
 async function render(s) {
-    const r = await s.helm.try(templateArgs(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion }));
+    const r = await s.helm.try(args/* templateArgs */.gg(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion }));
     if (r.exitCode !== 0)
-        throw new UserError(`helm template could not render ${s.chart.ref}:\n${new HelmError('template', r).message}`);
+        throw new UserError(`helm template could not render ${s.chart.ref}:\n${new helm_helm/* HelmError */.t('template', r).message}`);
     const objects = parseManifests(r.stdout);
     return { manifest: r.stdout, objects, images: imagesOf(objects) };
 }
@@ -33628,9 +34631,13 @@ function describeObjects(objects) {
 
 
 
+
+
+
+
 const defaultDeps = () => ({
     read: actionInputs,
-    runner: createProcessRunner((line) => lib_core/* info */.pq(line))
+    runner: (0,runner/* createProcessRunner */.E)((line) => lib_core/* info */.pq(line))
 });
 /** The main step: parse inputs, then run the phases of the chosen mode. Never throws. */
 async function run(deps = defaultDeps()) {
@@ -33644,7 +34651,7 @@ async function run(deps = defaultDeps()) {
         images: []
     };
     const forward = (signal) => () => {
-        const n = signalChildren(signal);
+        const n = (0,runner/* signalChildren */.A)(signal);
         lib_core/* warning */.$e(`Received ${signal}; forwarded it to ${n} running process(es).`);
     };
     const onInt = forward('SIGINT');
@@ -33659,24 +34666,30 @@ async function run(deps = defaultDeps()) {
             mask: (s) => lib_core/* setSecret */.Pq(s),
             helmBinary: deps.helmBinary
         });
-        (0,state/* rememberTempFiles */.pP)(session.temp.paths);
+        // The post step removes these; it also needs the kubeconfig to repair a cancelled deploy.
+        (0,src_state/* rememberTempFiles */.pP)(session.temp.paths);
         switch (config.mode) {
             case 'validate':
                 Object.assign(outputs, await validateMode(session));
                 break;
+            case 'deploy': {
+                const { outputs: o, error } = await deployMode(session, deps);
+                Object.assign(outputs, o);
+                if (error)
+                    lib_core/* setFailed */.C1(error);
+                break;
+            }
             case 'plan':
-            case 'deploy':
-                throw new UserError(`Input "mode" "${config.mode}": not available yet in this version; use mode: validate.`);
+                throw new UserError('Input "mode" "plan": not available yet in this version; use mode: validate or deploy.');
         }
     }
     catch (e) {
         outputs.status = 'failed';
-        lib_core/* setFailed */.C1(e instanceof UserError ? e.message : e instanceof Error ? e.message : String(e));
+        lib_core/* setFailed */.C1(e instanceof Error ? e.message : String(e));
     }
     finally {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
-        session?.temp.removeAll();
         outputs.durationSeconds = Math.round((Date.now() - started) / 1000);
         for (const [k, v] of Object.entries(outputValues(outputs)))
             lib_core/* setOutput */.uH(k, v);
@@ -33697,6 +34710,74 @@ async function validateMode(s) {
     lib_core/* info */.pq(`Validated: ${rendered.objects.length} objects, ${warnings.length} lint warning(s).`);
     return { status: 'validated', images: rendered.images };
 }
+async function deployMode(s, deps) {
+    await lib_core/* group */.Os('Validate', async () => {
+        for (const w of await lint(s))
+            lib_core/* warning */.$e(w);
+        await render(s);
+    });
+    const kubectlBinary = deps.kubectl ?? 'kubectl';
+    const namespace = s.target.namespace ??
+        (await Kubectl.contextNamespace(deps.runner, { kubeconfig: s.target.kubeconfig, context: s.target.kubeContext }, kubectlBinary));
+    s.target.namespace = namespace;
+    const kube = new Kubectl(deps.runner, { namespace, kubeconfig: s.target.kubeconfig, context: s.target.kubeContext }, kubectlBinary);
+    const state = {
+        helm: s.helm.binary,
+        release: s.config.release,
+        namespace,
+        kubeContext: s.target.kubeContext,
+        kubeconfig: s.target.kubeconfig,
+        finished: false
+    };
+    const result = await lib_core/* group */.Os(`Deploy ${s.config.release} to ${namespace}`, () => deploy(s, {
+        kube,
+        clock: deps.clock ?? systemClock,
+        onStarted: (lastGood) => (0,src_state/* rememberDeploy */.l8)({ ...state, lastGood })
+    }));
+    (0,src_state/* rememberDeploy */.l8)({ ...state, finished: true });
+    if (s.config.summary)
+        await writeSummary(renderDeploySummary(result));
+    const outputs = {
+        status: result.ok
+            ? 'deployed'
+            : result.rollback?.healthy && !result.rollback.uninstalled
+                ? 'rolled-back'
+                : 'failed',
+        revision: result.revision,
+        previousRevision: result.previousRevision,
+        rolledBack: !!result.rollback && !result.rollback.uninstalled && result.rollback.revision !== undefined,
+        changed: result.changed,
+        images: result.imagesAfter
+    };
+    return { outputs, error: result.ok ? undefined : failureMessage(result) };
+}
+function failureMessage(r) {
+    const what = r.failures.length > 0
+        ? r.failures.length === 1
+            ? 'the rollout failed'
+            : `the rollout failed (${r.failures.length} problems)`
+        : 'the deploy failed';
+    const restored = r.rollback
+        ? r.rollback.uninstalled
+            ? ' The failed first install was uninstalled.'
+            : r.rollback.healthy
+                ? ` Rolled back to revision ${r.rollback.toRevision} (now revision ${r.rollback.revision}), which is healthy.`
+                : ` Rollback: ${r.rollback.detail}.`
+        : r.attemptedRevision && !r.ok
+            ? ' rollback-on-failure is off: the release is left as it is.'
+            : '';
+    return `Revision ${r.attemptedRevision} of ${r.release}: ${what}:\n${r.error}\n${restored.trim()}`;
+}
+async function writeSummary(markdown) {
+    try {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await lib_core/* summary */.z.addRaw(markdown).write();
+    }
+    catch (e) {
+        lib_core/* warning */.$e(`Could not write the job summary: ${e.message}`);
+    }
+}
 
 
 /***/ }),
@@ -33707,22 +34788,69 @@ async function validateMode(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
+/* unused harmony export repairInterruptedDeploy */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
-/* harmony import */ var _tempfiles_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3360);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5834);
+/* harmony import */ var _helm_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5119);
+/* harmony import */ var _helm_helm_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4582);
+/* harmony import */ var _helm_release_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9777);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
+/* harmony import */ var _tempfiles_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3360);
 
 
 
-/** The post step: remove temporary credentials. Only ever warns; never fails the job. */
+
+
+
+
+/**
+ * The post step (runs even when the job is cancelled): repair a deploy that was interrupted
+ * mid-way, then remove temporary credentials. Only ever warns; never fails the job.
+ */
 async function post() {
+    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .deployState */ .$o)();
+    if (state && !state.finished) {
+        try {
+            await repairInterruptedDeploy(state);
+        }
+        catch (e) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not check the interrupted deploy of ${state.release}: ${e.message}`);
+        }
+    }
     try {
-        const removed = (0,_tempfiles_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRecorded */ .D)((0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .tempFiles */ .c8)());
+        const removed = (0,_tempfiles_js__WEBPACK_IMPORTED_MODULE_4__/* .removeRecorded */ .D)((0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .tempFiles */ .c8)());
         if (removed.length > 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed ${removed.length} temporary file(s) holding kubeconfig and values.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed ${removed.length} temporary path(s) holding kubeconfig and values.`);
     }
     catch (e) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Cleanup: ${e.message}`);
     }
+}
+/** A cancelled or killed deploy may leave the release pending or failed: restore the last good revision. */
+async function repairInterruptedDeploy(state, runner = (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .createProcessRunner */ .E)((l) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(l))) {
+    const helm = await _helm_helm_js__WEBPACK_IMPORTED_MODULE_2__/* .Helm */ .f.detect(runner, state.helm);
+    const target = {
+        release: state.release,
+        namespace: state.namespace,
+        kubeconfig: state.kubeconfig,
+        kubeContext: state.kubeContext
+    };
+    const history = await helm.history(target);
+    const current = history.at(-1);
+    if (!current || (!(0,_helm_release_js__WEBPACK_IMPORTED_MODULE_5__/* .isPending */ .mm)(current.status) && current.status !== 'failed')) {
+        const msg = `The deploy of ${state.release} was interrupted; the release is ${current?.status ?? 'absent'}, nothing to repair.`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(msg);
+        return msg;
+    }
+    const good = (0,_helm_release_js__WEBPACK_IMPORTED_MODULE_5__/* .lastGoodRevision */ .Z)(history, current.revision);
+    if (!good) {
+        const msg = `The deploy of ${state.release} was interrupted and left it ${current.status}; it has no good revision to return to.`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(msg);
+        return msg;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The deploy of ${state.release} was interrupted and left revision ${current.revision} ${current.status}; rolling back to revision ${good.revision}.`);
+    await helm.run(_helm_args_js__WEBPACK_IMPORTED_MODULE_6__/* .rollbackArgs */ .GI(helm.dialect, target, good.revision, { timeoutSeconds: 120, historyMax: 0 }));
+    return `rolled back to revision ${good.revision}`;
 }
 
 
@@ -33732,12 +34860,13 @@ async function post() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ deployState),
 /* harmony export */   c8: () => (/* binding */ tempFiles),
+/* harmony export */   l8: () => (/* binding */ rememberDeploy),
 /* harmony export */   pP: () => (/* binding */ rememberTempFiles),
 /* harmony export */   rH: () => (/* binding */ markMain),
 /* harmony export */   tl: () => (/* binding */ isPost)
 /* harmony export */ });
-/* unused harmony exports rememberDeploy, deployState */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
 
 // The only module that talks to STATE_*: the post step runs in a new process and sees nothing
@@ -33763,10 +34892,10 @@ function tempFiles() {
     }
 }
 function rememberDeploy(s) {
-    core.saveState(RELEASE, JSON.stringify(s));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(RELEASE, JSON.stringify(s));
 }
 function deployState() {
-    const raw = core.getState(RELEASE);
+    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(RELEASE);
     if (!raw)
         return undefined;
     try {
@@ -42683,10 +43812,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -43290,7 +44420,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 

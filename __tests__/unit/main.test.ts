@@ -17,10 +17,15 @@ const { run } = await import('../../src/main.js')
 
 const countingRunner = () => {
   const calls: string[][] = []
+  const run: CommandRunner['run'] = async (file, args) => {
+    calls.push([file, ...args])
+    return { exitCode: 1, stdout: '', stderr: 'not expected' }
+  }
   const runner: CommandRunner = {
-    run: async (file, args) => {
-      calls.push([file, ...args])
-      return { exitCode: 1, stdout: '', stderr: 'not expected' }
+    run,
+    start: (file, args) => {
+      const done = run(file, args)
+      return { done, exited: () => true, signal: () => undefined }
     }
   }
   return { runner, calls }

@@ -18,9 +18,18 @@ export interface CommandResult {
   stderr: string
 }
 
+/** A process still running: its result to come, and a way to signal it. */
+export interface RunningCommand {
+  done: Promise<CommandResult>
+  /** Whether the process has exited (its result is settled). */
+  exited(): boolean
+  signal(signal: NodeJS.Signals): void
+}
+
 /** The one way the action starts processes: an executable and an argument array, never a shell. */
 export interface CommandRunner {
   run(file: string, args: readonly string[], options?: RunOptions): Promise<CommandResult>
+  start(file: string, args: readonly string[], options?: RunOptions): RunningCommand
 }
 
 export type Logger = (line: string) => void
@@ -34,43 +43,58 @@ const running = new Set<ChildProcess>()
  * pending-upgrade (helm/helm PR #9180).
  */
 export function createProcessRunner(log: Logger): CommandRunner {
-  return {
-    run(file, args, options = {}) {
-      if (options.echo !== false) log(`$ ${displayCommand(file, args)}`)
-      return new Promise((resolve, reject) => {
-        const child = spawn(file, [...args], {
-          cwd: options.cwd,
-          env: { ...process.env, ...options.env },
-          stdio: ['pipe', 'pipe', 'pipe'],
-          shell: false
-        })
-        running.add(child)
-        const out: Buffer[] = []
-        const err: Buffer[] = []
-        child.stdout.on('data', (d: Buffer) => out.push(d))
-        child.stderr.on('data', (d: Buffer) => err.push(d))
-        child.on('error', (e: NodeJS.ErrnoException) => {
-          running.delete(child)
-          reject(
-            e.code === 'ENOENT'
-              ? new Error(`${file} was not found; install it or put it on PATH`)
-              : new Error(`could not start ${file}: ${e.message}`)
-          )
-        })
-        child.on('close', (code, signal) => {
-          running.delete(child)
-          resolve({
-            exitCode: code ?? 128,
-            signal: signal ?? undefined,
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8')
-          })
-        })
-        child.stdin.on('error', () => undefined)
-        child.stdin.end(options.input ?? '')
+  const start = (
+    file: string,
+    args: readonly string[],
+    options: RunOptions = {}
+  ): RunningCommand => {
+    if (options.echo !== false) log(`$ ${displayCommand(file, args)}`)
+    let child: ChildProcess | undefined
+    let settled = false
+    const done = new Promise<CommandResult>((resolve, reject) => {
+      const proc = spawn(file, [...args], {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        shell: false
       })
+      child = proc
+      running.add(proc)
+      const out: Buffer[] = []
+      const err: Buffer[] = []
+      proc.stdout.on('data', (d: Buffer) => out.push(d))
+      proc.stderr.on('data', (d: Buffer) => err.push(d))
+      proc.on('error', (e: NodeJS.ErrnoException) => {
+        running.delete(proc)
+        settled = true
+        reject(
+          e.code === 'ENOENT'
+            ? new Error(`${file} was not found; install it or put it on PATH`)
+            : new Error(`could not start ${file}: ${e.message}`)
+        )
+      })
+      proc.on('close', (code, signal) => {
+        running.delete(proc)
+        settled = true
+        resolve({
+          exitCode: code ?? 128,
+          signal: signal ?? undefined,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8')
+        })
+      })
+      proc.stdin.on('error', () => undefined)
+      proc.stdin.end(options.input ?? '')
+    })
+    return {
+      done,
+      exited: () => settled,
+      signal: (sig) => {
+        if (!settled) child?.kill(sig)
+      }
     }
   }
+  return { start, run: (file, args, options) => start(file, args, options).done }
 }
 
 /** Sends a signal to every child process still running (cancellation forwarding). */

@@ -168,3 +168,9 @@ export function dependencyBuildArgs(chartPath: string): string[] {
 export function versionArgs(): string[] {
   return ['version', '--template', '{{.Version}}']
 }
+
+export function getHooksArgs(t: Target, revision?: number): string[] {
+  const args = ['get', 'hooks', t.release, ...globalArgs(t)]
+  if (revision !== undefined) args.push('--revision', String(revision))
+  return args
+}

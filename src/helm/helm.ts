@@ -1,4 +1,4 @@
-import type { CommandResult, CommandRunner } from '../exec/runner.js'
+import type { CommandResult, CommandRunner, RunningCommand } from '../exec/runner.js'
 import * as a from './args.js'
 import { dialectFor, parseHelmVersion, type Dialect } from './dialect.js'
 import { parseHistory, parseRelease, type HistoryEntry, type ReleaseInfo } from './release.js'
@@ -49,6 +49,11 @@ export class Helm {
     const r = await this.runner.run(this.binary, args, opts)
     if (r.exitCode !== 0) throw new HelmError(args.slice(0, 2).join(' '), r)
     return r
+  }
+
+  /** Starts helm and returns at once, for commands that run while the rollout is watched. */
+  start(args: readonly string[]): RunningCommand {
+    return this.runner.start(this.binary, args)
   }
 
   /** Runs and returns the result without throwing, for commands whose failure is an answer. */

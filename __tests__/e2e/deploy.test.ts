@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { describe, expect, it, jest } from '@jest/globals'
+import { runAction, toolPath, type ActionRun } from '../helpers/action.js'
+import {
+  KUBECONFIG,
+  KUBECONFIG_TEXT,
+  freshNamespace,
+  helm,
+  history,
+  kubectlJson
+} from '../helpers/cluster.js'
+import { helmBinary } from '../helpers/tools.js'
+
+jest.setTimeout(240_000)
+
+interface Deployment {
+  spec: { template: { spec: { containers: Array<{ image: string }> } } }
+  status: { availableReplicas?: number; replicas?: number; updatedReplicas?: number }
+}
+interface EventList {
+  items: Array<{
+    reason: string
+    involvedObject: { kind: string }
+    firstTimestamp?: string
+    eventTime?: string
+    metadata: { creationTimestamp: string }
+  }>
+}
+
+/** When the first pod of the attempt reported the given failure (kwok's stage emits the event). */
+function firstFailureAt(namespace: string, reasons: string[], after: number): number | undefined {
+  const events = kubectlJson<EventList>(['get', 'events', '-n', namespace])
+  const times = events.items
+    .filter((e) => e.involvedObject.kind === 'Pod' && reasons.includes(e.reason))
+    .map((e) => Date.parse(e.firstTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp))
+    .filter((t) => t >= after - 1000)
+  return times.length ? Math.min(...times) : undefined
+}
+
+const backend = (ns: string) =>
+  kubectlJson<Deployment>(['get', 'deployment', 'goatflow-backend', '-n', ns])
+const image = (d: Deployment) => d.spec.template.spec.containers[0].image
+
+describe.each([3, 4] as const)('deploy with Helm %i against the local cluster', (major) => {
+  const path = toolPath(major)
+  const ns = freshNamespace(`e2e-h${major}`)
+  const base = {
+    mode: 'deploy',
+    release: 'goatflow',
+    namespace: ns,
+    chart: 'examples/charts/goatflow',
+    kubeconfig: KUBECONFIG_TEXT(),
+    timeout: '3m',
+    'failure-grace-period': '30s'
+  }
+  const deployTag = (tag: string, extra: Record<string, string> = {}): Promise<ActionRun> =>
+    runAction({ ...base, set: `backend.image.tag=${tag}`, ...extra }, { path })
+
+  it('installs the example chart and reports the release', async () => {
+    const r = await deployTag('0.6.5')
+    expect(r.stderr).toBe('')
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({
+      status: 'deployed',
+      revision: '1',
+      'previous-revision': '',
+      'rolled-back': 'false',
+      changed: 'true'
+    })
+    expect(JSON.parse(r.outputs.images)).toContain('ghcr.io/goatflow/goatflow:0.6.5')
+    expect(r.summary).toContain('Deployed `goatflow` revision 1')
+    expect(backend(ns).status.availableReplicas).toBe(2)
+    // The post step removes the private kubeconfig the main step wrote.
+    const temp = JSON.parse(r.state.tempFiles) as string[]
+    expect(existsSync(temp[0])).toBe(true)
+    const post = await runAction({}, { path, state: r.state })
+    expect(post.exitCode).toBe(0)
+    expect(existsSync(temp[0])).toBe(false)
+  })
+
+  it('upgrades healthily: deployed, revision incremented, Deployment available', async () => {
+    const r = await deployTag('0.6.6')
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({
+      status: 'deployed',
+      revision: '2',
+      'previous-revision': '1',
+      'rolled-back': 'false'
+    })
+    const d = backend(ns)
+    expect(image(d)).toBe('ghcr.io/goatflow/goatflow:0.6.6')
+    expect(d.status.availableReplicas).toBe(2)
+    expect(d.status.updatedReplicas).toBe(2)
+    expect(helm(major, ['status', 'goatflow', '-n', ns]).stdout).toMatch(/STATUS: deployed/)
+  })
+
+  it.each([
+    ['crash-looping', 'e2e-crashloop', ['BackOff'], /CrashLoopBackOff/],
+    ['unpullable', 'e2e-imagepullbackoff', ['Failed'], /ImagePullBackOff/]
+  ])(
+    'rolls back an upgrade to a %s image within 30s of the first failing pod',
+    async (_what, tag, reasons, reason) => {
+      const before = history(major, 'goatflow', ns).at(-1)!.revision
+      const r = await deployTag(tag)
+      expect(r.exitCode).toBe(1)
+      expect(r.stdout).toMatch(reason)
+      expect(r.outputs['rolled-back']).toBe('true')
+      expect(r.outputs.status).toBe('rolled-back')
+      const failedAt = firstFailureAt(ns, reasons, r.startedAt)
+      expect(failedAt).toBeDefined()
+      expect(r.endedAt - failedAt!).toBeLessThanOrEqual(30_000)
+
+      const h = history(major, 'goatflow', ns)
+      expect(h.find((x) => x.revision === before + 1)?.status).toBe('failed')
+      expect(h.at(-1)).toMatchObject({ revision: before + 2, status: 'deployed' })
+      expect(h.at(-1)!.description).toMatch(/Rollback to \d+/)
+      expect(r.outputs.revision).toBe(String(before + 2))
+      const d = backend(ns)
+      expect(image(d)).toBe('ghcr.io/goatflow/goatflow:0.6.6')
+      expect(d.status.availableReplicas).toBe(2)
+      expect(r.summary).toMatch(/rolled back to revision/)
+    }
+  )
+
+  it('refuses, then recovers, a release left pending-upgrade by a killed helm', async () => {
+    const good = history(major, 'goatflow', ns).at(-1)!.revision
+    const child = spawn(helmBinary(major), [
+      'upgrade',
+      'goatflow',
+      'examples/charts/goatflow',
+      '-n',
+      ns,
+      '--kubeconfig',
+      KUBECONFIG,
+      '--set',
+      'backend.image.tag=e2e-unready',
+      '--wait',
+      '--timeout',
+      '5m'
+    ])
+    for (
+      let i = 0;
+      i < 60 && history(major, 'goatflow', ns).at(-1)?.status !== 'pending-upgrade';
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500))
+    child.kill('SIGKILL')
+    await new Promise((r) => child.on('close', r))
+    expect(history(major, 'goatflow', ns).at(-1)?.status).toBe('pending-upgrade')
+
+    const refused = await deployTag('0.6.7')
+    expect(refused.exitCode).toBe(1)
+    expect(refused.stdout).toMatch(/stuck in pending-upgrade.*recover-pending: true/s)
+
+    const r = await deployTag('0.6.7', { 'recover-pending': 'true' })
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`rolling back to revision ${good}`))
+    expect(r.outputs.status).toBe('deployed')
+    expect(image(backend(ns))).toBe('ghcr.io/goatflow/goatflow:0.6.7')
+    const statuses = history(major, 'goatflow', ns).map((x) => x.status)
+    expect(statuses.filter((s) => s.startsWith('pending'))).toEqual([])
+  })
+
+  it('leaves no half-installed release when the first install fails', async () => {
+    const r = await runAction(
+      { ...base, release: 'broken', set: 'backend.image.tag=e2e-crashloop' },
+      { path }
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs).toMatchObject({ status: 'failed', 'rolled-back': 'false' })
+    expect(r.stdout).toMatch(/uninstall/)
+    expect(helm(major, ['status', 'broken', '-n', ns]).stderr).toMatch(/not found/)
+  })
+})
