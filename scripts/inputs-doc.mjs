@@ -3,6 +3,7 @@
 //   node scripts/inputs-doc.mjs --write   rewrite README.md
 //   node scripts/inputs-doc.mjs --check   exit 1 when README.md is out of date
 import { readFileSync, writeFileSync } from 'node:fs'
+import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
 
 const root = new URL('..', import.meta.url)
@@ -36,7 +37,12 @@ export function tables() {
 
 const readmeUrl = new URL('README.md', root)
 const readme = readFileSync(readmeUrl, 'utf8')
-const updated = readme.replace(/<!-- inputs:start[\s\S]*?<!-- inputs:end -->/, tables())
+// Formatted as prettier formats the rest of the repository, so both checks agree.
+const options = { ...(await resolveConfig(readmeUrl.pathname)), parser: 'markdown' }
+const updated = await format(
+  readme.replace(/<!-- inputs:start[\s\S]*?<!-- inputs:end -->/, tables()),
+  options
+)
 if (process.argv.includes('--write')) {
   writeFileSync(readmeUrl, updated)
 } else if (process.argv.includes('--check')) {

@@ -23,7 +23,7 @@ export async function checkHealth(
 ): Promise<HealthResult> {
   const deadline = clock.now().getTime() + timeoutSeconds * 1000
   let attempts = 0
-  let detail = ''
+  let detail: string
   let status: number | undefined
   for (;;) {
     attempts++
