@@ -3,13 +3,15 @@ import { deploy, type DeployResult } from './deploy/deploy.js'
 import { createProcessRunner, signalChildren, type CommandRunner } from './exec/runner.js'
 import { actionInputs, readConfig, type InputReader } from './inputs/inputs.js'
 import { Kubectl } from './kube/kubectl.js'
+import { plan } from './plan/plan.js'
 import { outputValues, type RunOutputs } from './report/outputs.js'
+import { renderPlan } from './report/plan-summary.js'
+import { Reporter } from './report/reporter.js'
 import { renderDeploySummary } from './report/summary.js'
-import { UserError } from './result.js'
 import { systemClock, type Clock } from './rollout/watch.js'
 import { openSession, type Session, type SessionDeps } from './session.js'
 import { rememberDeploy, rememberTempFiles } from './state.js'
-import { describeObjects, lint, render } from './validate.js'
+import { describeObjects, lint, render, type Rendered } from './validate.js'
 
 export interface MainDeps {
   read: InputReader
@@ -24,10 +26,15 @@ const defaultDeps = (): MainDeps => ({
   runner: createProcessRunner((line) => core.info(line))
 })
 
+interface ModeResult {
+  outputs: Partial<RunOutputs>
+  /** Set when the step must fail, after outputs and reports are written. */
+  error?: string
+}
+
 /** The main step: parse inputs, then run the phases of the chosen mode. Never throws. */
 export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   const started = Date.now()
-  let session: Session | undefined
   const outputs: RunOutputs = {
     status: 'failed',
     rolledBack: false,
@@ -45,7 +52,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   process.on('SIGTERM', onTerm)
   try {
     const config = readConfig(deps.read)
-    session = await openSession(config, {
+    const session = await openSession(config, {
       runner: deps.runner,
       log: (l) => core.info(l),
       mask: (s) => core.setSecret(s),
@@ -53,22 +60,15 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
     })
     // The post step removes these; it also needs the kubeconfig to repair a cancelled deploy.
     rememberTempFiles(session.temp.paths)
-
-    switch (config.mode) {
-      case 'validate':
-        Object.assign(outputs, await validateMode(session))
-        break
-      case 'deploy': {
-        const { outputs: o, error } = await deployMode(session, deps)
-        Object.assign(outputs, o)
-        if (error) core.setFailed(error)
-        break
-      }
-      case 'plan':
-        throw new UserError(
-          'Input "mode" "plan": not available yet in this version; use mode: validate or deploy.'
-        )
-    }
+    const reporter = new Reporter(config)
+    const result =
+      config.mode === 'validate'
+        ? await validateMode(session)
+        : config.mode === 'plan'
+          ? await planMode(session, deps, reporter)
+          : await deployMode(session, deps, reporter)
+    Object.assign(outputs, result.outputs)
+    if (result.error) core.setFailed(result.error)
   } catch (e) {
     outputs.status = 'failed'
     core.setFailed(e instanceof Error ? e.message : String(e))
@@ -80,54 +80,68 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function validateMode(s: Session): Promise<Partial<RunOutputs>> {
-  const warnings = await core.group('Lint', async () => {
-    const w = await lint(s)
-    for (const line of w) core.warning(line)
-    return w
+async function checkChart(s: Session): Promise<Rendered> {
+  return core.group('Validate', async () => {
+    for (const w of await lint(s)) core.warning(w)
+    return render(s)
   })
-  const rendered = await core.group('Render', () => render(s))
+}
+
+async function validateMode(s: Session): Promise<ModeResult> {
+  const rendered = await checkChart(s)
   core.info(
     `Plan for release ${s.config.release}${s.config.namespace ? ` in ${s.config.namespace}` : ''}:`
   )
   for (const line of describeObjects(rendered.objects)) core.info(`  ${line}`)
   core.info(`  Images: ${rendered.images.join(', ') || '(none)'}`)
-  core.info(`Validated: ${rendered.objects.length} objects, ${warnings.length} lint warning(s).`)
-  return { status: 'validated', images: rendered.images }
+  core.info(`Validated: ${rendered.objects.length} objects.`)
+  return { outputs: { status: 'validated', images: rendered.images } }
 }
 
-async function deployMode(
-  s: Session,
-  deps: MainDeps
-): Promise<{ outputs: Partial<RunOutputs>; error?: string }> {
-  await core.group('Validate', async () => {
-    for (const w of await lint(s)) core.warning(w)
-    await render(s)
-  })
-  const kubectlBinary = deps.kubectl ?? 'kubectl'
-  const namespace =
-    s.target.namespace ??
-    (await Kubectl.contextNamespace(
-      deps.runner,
-      { kubeconfig: s.target.kubeconfig, context: s.target.kubeContext },
-      kubectlBinary
-    ))
-  s.target.namespace = namespace
-  const kube = new Kubectl(
-    deps.runner,
-    { namespace, kubeconfig: s.target.kubeconfig, context: s.target.kubeContext },
-    kubectlBinary
-  )
+/** Resolves the namespace (the context's when not given) and a kubectl for it. */
+async function connect(s: Session, deps: MainDeps): Promise<Kubectl> {
+  const binary = deps.kubectl ?? 'kubectl'
+  const where = { kubeconfig: s.target.kubeconfig, context: s.target.kubeContext }
+  s.target.namespace ??= await Kubectl.contextNamespace(deps.runner, where, binary)
+  return new Kubectl(deps.runner, { ...where, namespace: s.target.namespace }, binary)
+}
 
+async function planMode(s: Session, deps: MainDeps, reporter: Reporter): Promise<ModeResult> {
+  const rendered = await checkChart(s)
+  await connect(s, deps)
+  const p = await core.group('Diff against the live release', () => plan(s, rendered.objects))
+  for (const c of p.diff.changes.filter((x) => x.change !== 'unchanged')) {
+    core.info(`${c.change}: ${c.key}`)
+    if (c.diff) core.info(c.diff)
+  }
+  const { head, details } = renderPlan(p)
+  core.info(head.split('\n')[0].replace(/^#+ /, ''))
+  await reporter.summary([head, ...details].join('\n\n'))
+  await reporter.comment(head, details)
+  return {
+    outputs: {
+      status: 'planned',
+      changed: p.diff.changed,
+      revision: p.liveRevision,
+      previousRevision: p.liveRevision,
+      images: p.imagesAfter
+    }
+  }
+}
+
+async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promise<ModeResult> {
+  await checkChart(s)
+  const kube = await connect(s, deps)
   const state = {
     helm: s.helm.binary,
     release: s.config.release,
-    namespace,
+    namespace: s.target.namespace,
     kubeContext: s.target.kubeContext,
     kubeconfig: s.target.kubeconfig,
     finished: false
   }
-  const result = await core.group(`Deploy ${s.config.release} to ${namespace}`, () =>
+  await reporter.deploymentStarted()
+  const result = await core.group(`Deploy ${s.config.release} to ${s.target.namespace}`, () =>
     deploy(s, {
       kube,
       clock: deps.clock ?? systemClock,
@@ -136,47 +150,50 @@ async function deployMode(
   )
   rememberDeploy({ ...state, finished: true })
 
-  if (s.config.summary) await writeSummary(renderDeploySummary(result))
-  const outputs: Partial<RunOutputs> = {
-    status: result.ok
-      ? 'deployed'
-      : result.rollback?.healthy && !result.rollback.uninstalled
-        ? 'rolled-back'
-        : 'failed',
-    revision: result.revision,
-    previousRevision: result.previousRevision,
-    rolledBack:
-      !!result.rollback && !result.rollback.uninstalled && result.rollback.revision !== undefined,
-    changed: result.changed,
-    images: result.imagesAfter
+  const markdown = renderDeploySummary(result)
+  await reporter.summary(markdown)
+  await reporter.deploymentFinished(
+    result.ok,
+    result.ok ? `Revision ${result.revision} deployed` : failureHeadline(result)
+  )
+  await reporter.comment(markdown, [])
+  return {
+    outputs: {
+      status: result.ok
+        ? 'deployed'
+        : result.rollback?.healthy && !result.rollback.uninstalled
+          ? 'rolled-back'
+          : 'failed',
+      revision: result.revision,
+      previousRevision: result.previousRevision,
+      rolledBack:
+        !!result.rollback && !result.rollback.uninstalled && result.rollback.revision !== undefined,
+      changed: result.changed,
+      images: result.imagesAfter
+    },
+    error: result.ok ? undefined : failureMessage(result)
   }
-  return { outputs, error: result.ok ? undefined : failureMessage(result) }
+}
+
+function failureHeadline(r: DeployResult): string {
+  return r.rollback?.healthy && !r.rollback.uninstalled
+    ? `Failed; rolled back to revision ${r.rollback.toRevision}`
+    : 'Deploy failed'
 }
 
 function failureMessage(r: DeployResult): string {
   const what =
-    r.failures.length > 0
-      ? r.failures.length === 1
+    r.failures.length > 1
+      ? `the rollout failed (${r.failures.length} problems)`
+      : r.failures.length === 1
         ? 'the rollout failed'
-        : `the rollout failed (${r.failures.length} problems)`
-      : 'the deploy failed'
+        : 'the deploy failed'
   const restored = r.rollback
     ? r.rollback.uninstalled
-      ? ' The failed first install was uninstalled.'
+      ? 'The failed first install was uninstalled.'
       : r.rollback.healthy
-        ? ` Rolled back to revision ${r.rollback.toRevision} (now revision ${r.rollback.revision}), which is healthy.`
-        : ` Rollback: ${r.rollback.detail}.`
-    : r.attemptedRevision && !r.ok
-      ? ' rollback-on-failure is off: the release is left as it is.'
-      : ''
-  return `Revision ${r.attemptedRevision} of ${r.release}: ${what}:\n${r.error}\n${restored.trim()}`
-}
-
-async function writeSummary(markdown: string): Promise<void> {
-  try {
-    if (!process.env.GITHUB_STEP_SUMMARY) return
-    await core.summary.addRaw(markdown).write()
-  } catch (e) {
-    core.warning(`Could not write the job summary: ${(e as Error).message}`)
-  }
+        ? `Rolled back to revision ${r.rollback.toRevision} (now revision ${r.rollback.revision}), which is healthy.`
+        : `Rollback: ${r.rollback.detail}.`
+    : 'The release is left as it is (rollback-on-failure is off, or there was nothing to restore).'
+  return `Revision ${r.attemptedRevision} of ${r.release}: ${what}:\n${r.error}\n${restored}`
 }

@@ -1,0 +1,92 @@
+import * as core from '@actions/core'
+import type { Config } from '../inputs/config.js'
+import { createOctokit, runContext, type Octokit, type RunContext } from '../github/client.js'
+import { commentMarker, fitComment, upsertComment } from '../github/comment.js'
+import { DeploymentReporter } from '../github/deployments.js'
+
+/**
+ * Everything the action tells people besides its log: the job summary, the pull request comment
+ * and GitHub Deployment statuses. A reporting failure is a warning; it never changes the outcome.
+ */
+export class Reporter {
+  private deployment?: DeploymentReporter
+  private octokitCache?: Octokit
+
+  constructor(
+    private readonly config: Config,
+    private readonly context: () => RunContext = runContext
+  ) {}
+
+  private octokit(): Octokit {
+    this.octokitCache ??= createOctokit(this.config.githubToken ?? '')
+    return this.octokitCache
+  }
+
+  private async soft(what: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn()
+    } catch (e) {
+      const status = (e as { status?: number }).status
+      const hint =
+        status === 403 || status === 404
+          ? " (check the job's permissions: see the README's permissions table)"
+          : ''
+      core.warning(
+        `${what} failed${status ? ` (HTTP ${status})` : ''}: ${(e as Error).message.split('\n')[0]}${hint}`
+      )
+    }
+  }
+
+  async deploymentStarted(): Promise<void> {
+    if (!this.config.deploymentStatus || !this.config.environment) return
+    await this.soft('Creating the GitHub deployment', async () => {
+      this.deployment = await DeploymentReporter.create(this.octokit(), this.context(), {
+        environment: this.config.environment!,
+        release: this.config.release,
+        environmentUrl: this.config.environmentUrl
+      })
+      await this.deployment.status('in_progress', `Deploying ${this.config.release}`)
+      core.info(
+        `GitHub deployment ${this.deployment.id} for ${this.config.environment}: in_progress`
+      )
+    })
+  }
+
+  async deploymentFinished(ok: boolean, description: string): Promise<void> {
+    const d = this.deployment
+    if (!d) return
+    await this.soft('Reporting the GitHub deployment status', async () => {
+      await d.status(ok ? 'success' : 'failure', description)
+      core.info(`GitHub deployment ${d.id}: ${ok ? 'success' : 'failure'}`)
+    })
+  }
+
+  async comment(head: string, details: readonly string[]): Promise<void> {
+    if (!this.config.prComment) return
+    const ctx = this.context()
+    if (ctx.pullRequest === undefined) {
+      core.info(
+        'pr-comment: this run has no pull request (not a pull_request event); no comment written.'
+      )
+      return
+    }
+    await this.soft('Writing the pull request comment', async () => {
+      const marker = commentMarker(this.config.release, this.config.environment)
+      const body = fitComment(head, details, 65_536 - marker.length - 1)
+      const r = await upsertComment(
+        this.octokit(),
+        { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest! },
+        marker,
+        body
+      )
+      core.info(`Pull request #${ctx.pullRequest}: comment ${r.id} ${r.action}`)
+    })
+  }
+
+  async summary(markdown: string): Promise<void> {
+    if (!this.config.summary || !process.env.GITHUB_STEP_SUMMARY) return
+    await this.soft('Writing the job summary', async () => {
+      await core.summary.addRaw(markdown).write()
+    })
+  }
+}
