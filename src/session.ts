@@ -7,6 +7,7 @@ import type { ChartSpec, Target, ValuesSpec } from './helm/args.js'
 import * as a from './helm/args.js'
 import { Helm } from './helm/helm.js'
 import { installHelm } from './helm/install.js'
+import { looksSecret } from './exec/redact.js'
 import { kubeconfigSecrets } from './kube/kubeconfig.js'
 import { TempFiles } from './tempfiles.js'
 
@@ -34,6 +35,11 @@ export function masksFor(config: Config): string[] {
   if (config.credentials) secrets.push(config.credentials.password)
   if (config.githubToken) secrets.push(config.githubToken)
   if (config.kubeconfig) secrets.push(...kubeconfigSecrets(config.kubeconfig))
+  for (const item of [...config.set, ...config.setString, ...config.setJson]) {
+    const eq = item.indexOf('=')
+    const value = item.slice(eq + 1)
+    if (looksSecret(item.slice(0, eq)) && value.length >= 4) secrets.push(value)
+  }
   return secrets
 }
 

@@ -19,8 +19,8 @@ export interface StrvalsOptions {
   flag: SetFlag
   /** Helm 3 and 4 differ in one corner (a truncated `a[0`); Helm 4 when not given. */
   dialect?: ValuesDialect
-  /** Called with the path of every value the item sets (for origins). */
-  onSet?: (path: PathSegment[]) => void
+  /** Called with the path and value of everything the item sets (for origins). */
+  onSet?: (path: PathSegment[], value: Value) => void
 }
 
 // Helm's limits: strvals.MaxIndex and strvals.MaxNestedNameLevel.
@@ -223,7 +223,7 @@ class Parser {
     // Helm skips an empty key (`--set =x` sets nothing).
     if (key === '') return
     put(data, key, value)
-    if (recordAs) this.options.onSet?.(recordAs)
+    if (recordAs) this.options.onSet?.(recordAs, value)
   }
 
   private setIndex(list: Value[], index: number, value: Value, recordAs?: PathSegment[]): Value[] {
@@ -231,7 +231,7 @@ class Parser {
     if (index > MAX_INDEX) throw this.badIndex(`${index} is above Helm's limit of ${MAX_INDEX}`)
     if (list.length <= index) list = [...list, ...Array<Value>(index + 1 - list.length).fill(null)]
     list[index] = value
-    if (recordAs) this.options.onSet?.(recordAs)
+    if (recordAs) this.options.onSet?.(recordAs, value)
     return list
   }
 
