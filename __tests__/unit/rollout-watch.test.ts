@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import type { CommandResult, RunningCommand } from '../../src/exec/runner.js'
+import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
+import { watchRollout, type Clock } from '../../src/rollout/watch.js'
+
+const raw = JSON.parse(
+  readFileSync(new URL('../../__fixtures__/kube/namespace-fixtures.json', import.meta.url), 'utf8')
+) as {
+  items: Array<{ kind: string }>
+  events: Snapshot['events']
+}
+const of = <T>(kind: string) => raw.items.filter((i) => i.kind === kind) as T[]
+const snap: Snapshot = {
+  deployments: of('Deployment'),
+  replicaSets: of('ReplicaSet'),
+  statefulSets: of('StatefulSet'),
+  daemonSets: of('DaemonSet'),
+  jobs: of('Job'),
+  pods: of('Pod'),
+  events: raw.events
+}
+
+/** A clock that only moves when the watcher sleeps. */
+function fakeClock(startIso: string): Clock & { slept: number } {
+  let t = Date.parse(startIso)
+  const c = {
+    slept: 0,
+    now: () => new Date(t),
+    sleep: async (ms: number) => {
+      t += ms
+      c.slept += ms
+    }
+  }
+  return c
+}
+
+/** A helm process that runs until signalled or until it is told to finish. */
+function fakeProcess(exitAfterPolls?: number) {
+  const signals: string[] = []
+  let polls = 0
+  let result: CommandResult | undefined
+  let resolve!: (r: CommandResult) => void
+  const done = new Promise<CommandResult>((r) => (resolve = r))
+  const finish = (r: CommandResult) => {
+    result = r
+    resolve(r)
+  }
+  const proc: RunningCommand = {
+    done,
+    exited: () => {
+      polls++
+      if (!result && exitAfterPolls !== undefined && polls > exitAfterPolls)
+        finish({ exitCode: 0, stdout: '', stderr: '' })
+      return !!result
+    },
+    signal: (s) => {
+      signals.push(s)
+      finish({ exitCode: 1, signal: s, stdout: '', stderr: 'Error: context canceled' })
+    }
+  }
+  return { proc, signals }
+}
+
+const w = (name: string): WorkloadRef => ({ kind: 'Deployment', name, namespace: 'fixtures' })
+const start = snap.pods[0].metadata.creationTimestamp!
+
+describe('watching a rollout', () => {
+  it('stops helm with SIGTERM as soon as a pod of the release is doomed', async () => {
+    const { proc, signals } = fakeProcess()
+    const clock = fakeClock(start)
+    const o = await watchRollout({
+      snapshot: async () => snap,
+      workloads: async () => [w('healthy'), w('crashloop')],
+      process: proc,
+      timeoutSeconds: 300,
+      graceSeconds: 60,
+      clock
+    })
+    expect(o.kind).toBe('failed')
+    expect(signals).toEqual(['SIGTERM'])
+    expect(clock.slept).toBe(0)
+  })
+
+  it('completes once helm has exited and every workload is ready', async () => {
+    const { proc, signals } = fakeProcess(2)
+    const clock = fakeClock(start)
+    const o = await watchRollout({
+      snapshot: async () => snap,
+      workloads: async () => [w('healthy')],
+      process: proc,
+      timeoutSeconds: 300,
+      graceSeconds: 60,
+      clock,
+      pollMs: 1000
+    })
+    expect(o.kind).toBe('complete')
+    expect(signals).toEqual([])
+    expect(clock.slept).toBeGreaterThan(0)
+  })
+
+  it('times out with what it still waits for, and stops helm', async () => {
+    const { proc, signals } = fakeProcess()
+    const clock = fakeClock(start)
+    const o = await watchRollout({
+      snapshot: async () => snap,
+      workloads: async () => [w('unready')],
+      process: proc,
+      timeoutSeconds: 30,
+      graceSeconds: 600,
+      clock,
+      pollMs: 5000
+    })
+    expect(o.kind).toBe('timeout')
+    expect(o.assessment?.progress[0]).toMatchObject({
+      workload: 'Deployment/unready',
+      complete: false
+    })
+    expect(signals).toEqual(['SIGTERM'])
+  })
+
+  it("reports helm's own failure when helm exits with an error", async () => {
+    const proc: RunningCommand = {
+      done: Promise.resolve({
+        exitCode: 1,
+        stdout: '',
+        stderr: 'Error: UPGRADE FAILED: pre-upgrade hooks failed'
+      }),
+      exited: () => true,
+      signal: () => undefined
+    }
+    const o = await watchRollout({
+      snapshot: async () => snap,
+      workloads: async () => [w('healthy')],
+      process: proc,
+      timeoutSeconds: 30,
+      graceSeconds: 60,
+      clock: fakeClock(start)
+    })
+    expect(o).toMatchObject({ kind: 'process-failed', process: { exitCode: 1 } })
+  })
+})
