@@ -27,7 +27,9 @@ function sh(cmd, args, opts = {}) {
 function measure(cmd, args, env) {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'time')
   const t0 = process.hrtime.bigint()
-  const r = sh('/usr/bin/time', ['-f', '%M', '-o', out, cmd, ...args], { env: { ...process.env, ...env } })
+  const r = sh('/usr/bin/time', ['-f', '%M', '-o', out, cmd, ...args], {
+    env: { ...process.env, ...env }
+  })
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
   const rssMb = Number(readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024
   return { seconds, rssMb, status: r.status, stdout: r.stdout, stderr: r.stderr }
@@ -43,7 +45,13 @@ function pathFor(major) {
 
 function action(major, inputs) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-run-'))
-  const env = { PATH: pathFor(major), RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STATE: join(dir, 'state'), GITHUB_WORKSPACE: root }
+  const env = {
+    PATH: pathFor(major),
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: join(dir, 'out'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_WORKSPACE: root
+  }
   writeFileSync(env.GITHUB_OUTPUT, '')
   writeFileSync(env.GITHUB_STATE, '')
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
@@ -56,32 +64,59 @@ function helm(major, args) {
 }
 
 function ensureCluster() {
-  const ok = existsSync(kubeconfig) && sh(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, 'get', '--raw', '/readyz']).status === 0
+  const ok =
+    existsSync(kubeconfig) &&
+    sh(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, 'get', '--raw', '/readyz']).status === 0
   if (ok) return false
   console.log('starting the local cluster (test/cluster/up.sh)…')
-  if (sh('bash', ['test/cluster/up.sh'], { stdio: 'inherit' }).status !== 0) throw new Error('cluster did not start')
+  if (sh('bash', ['test/cluster/up.sh'], { stdio: 'inherit' }).status !== 0)
+    throw new Error('cluster did not start')
   return true
 }
 
 const rows = []
 const row = (what, ours, raw) => {
   rows.push({ what, ours, raw })
-  console.log(`${what.padEnd(58)} ours ${ours.seconds.toFixed(1).padStart(6)}s ${ours.rssMb.toFixed(0).padStart(4)} MB | helm ${raw.seconds.toFixed(1).padStart(6)}s ${raw.rssMb.toFixed(0).padStart(4)} MB | time ratio ${(ours.seconds / raw.seconds).toFixed(2)}`)
+  console.log(
+    `${what.padEnd(58)} ours ${ours.seconds.toFixed(1).padStart(6)}s ${ours.rssMb.toFixed(0).padStart(4)} MB | helm ${raw.seconds.toFixed(1).padStart(6)}s ${raw.rssMb.toFixed(0).padStart(4)} MB | time ratio ${(ours.seconds / raw.seconds).toFixed(2)}`
+  )
 }
-const medianOf = (list) => ({ seconds: median(list.map((x) => x.seconds)), rssMb: median(list.map((x) => x.rssMb)) })
+const medianOf = (list) => ({
+  seconds: median(list.map((x) => x.seconds)),
+  rssMb: median(list.map((x) => x.rssMb))
+})
 
-if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/index.js is missing: npm run package')
+if (!existsSync(join(root, 'dist/index.js')))
+  throw new Error('dist/index.js is missing: npm run package')
 
 // Validation needs no cluster.
 for (const major of majors) {
-  const valuesArgs = ['--values', `${chart}/values-postgresql.yaml`, '--set', 'backend.autoscaling.enabled=true']
+  const valuesArgs = [
+    '--values',
+    `${chart}/values-postgresql.yaml`,
+    '--set',
+    'backend.autoscaling.enabled=true'
+  ]
   const ours = []
   const raw = []
   for (let i = 0; i < runs; i++) {
-    ours.push(action(major, { mode: 'validate', release: 'goatflow', chart, 'values-files': `${chart}/values-postgresql.yaml`, set: 'backend.autoscaling.enabled=true', summary: 'false' }))
+    ours.push(
+      action(major, {
+        mode: 'validate',
+        release: 'goatflow',
+        chart,
+        'values-files': `${chart}/values-postgresql.yaml`,
+        set: 'backend.autoscaling.enabled=true',
+        summary: 'false'
+      })
+    )
     raw.push(measure(join(bin, `helm${major}`), ['lint', chart, ...valuesArgs]))
   }
-  row(`Helm ${major}: mode validate vs helm lint (median of ${runs})`, medianOf(ours), medianOf(raw))
+  row(
+    `Helm ${major}: mode validate vs helm lint (median of ${runs})`,
+    medianOf(ours),
+    medianOf(raw)
+  )
 }
 
 const started = ensureCluster()
@@ -89,9 +124,29 @@ try {
   for (const major of majors) {
     const ns = `bench-h${major}-${Date.now().toString(36)}`
     sh(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, 'create', 'namespace', ns])
-    const base = { mode: 'deploy', release: 'ours', namespace: ns, chart, timeout, kubeconfig: readFileSync(kubeconfig, 'utf8'), summary: 'false' }
+    const base = {
+      mode: 'deploy',
+      release: 'ours',
+      namespace: ns,
+      chart,
+      timeout,
+      kubeconfig: readFileSync(kubeconfig, 'utf8'),
+      summary: 'false'
+    }
     const rawUpgrade = (release, tag, extra = []) =>
-      helm(major, ['upgrade', release, chart, '--install', '-n', ns, '--set', `backend.image.tag=${tag}`, '--timeout', timeout, ...extra])
+      helm(major, [
+        'upgrade',
+        release,
+        chart,
+        '--install',
+        '-n',
+        ns,
+        '--set',
+        `backend.image.tag=${tag}`,
+        '--timeout',
+        timeout,
+        ...extra
+      ])
     const wait = major === 3 ? ['--wait'] : ['--wait=watcher']
     const rollbackFlags = major === 3 ? ['--atomic'] : ['--rollback-on-failure']
     action(major, { ...base, set: 'backend.image.tag=1.0.0' })
@@ -103,22 +158,42 @@ try {
       ours.push(action(major, { ...base, set: `backend.image.tag=1.0.${i}` }))
       raw.push(rawUpgrade('raw', `1.0.${i}`, wait))
     }
-    if (ours.some((r) => r.status !== 0) || raw.some((r) => r.status !== 0)) console.log('  (a healthy deploy failed; figures below are not comparable)')
-    row(`Helm ${major}: healthy upgrade, action vs helm upgrade ${wait[0]} (median of ${runs})`, medianOf(ours), medianOf(raw))
+    if (ours.some((r) => r.status !== 0) || raw.some((r) => r.status !== 0))
+      console.log('  (a healthy deploy failed; figures below are not comparable)')
+    row(
+      `Helm ${major}: healthy upgrade, action vs helm upgrade ${wait[0]} (median of ${runs})`,
+      medianOf(ours),
+      medianOf(raw)
+    )
 
-    for (const [what, tag] of [['crash-looping image', 'e2e-crashloop'], ['unpullable image', 'e2e-imagepullbackoff']]) {
+    for (const [what, tag] of [
+      ['crash-looping image', 'e2e-crashloop'],
+      ['unpullable image', 'e2e-imagepullbackoff']
+    ]) {
       const o = action(major, { ...base, set: `backend.image.tag=${tag}` })
       const r = rawUpgrade('raw', tag, [...rollbackFlags, ...wait])
-      if (!/status<<.*\nrolled-back\n/.test(o.outputs)) console.log('  (the action did not end rolled back: see its log)')
-      const last = JSON.parse(helm(major, ['history', 'raw', '-n', ns, '-o', 'json']).stdout || '[]').at(-1)
-      if (!last || last.status !== 'deployed' || !/Rollback/.test(last.description)) console.log('  (helm did not end on a deployed rollback)')
+      if (!/status<<.*\nrolled-back\n/.test(o.outputs))
+        console.log('  (the action did not end rolled back: see its log)')
+      const last = JSON.parse(
+        helm(major, ['history', 'raw', '-n', ns, '-o', 'json']).stdout || '[]'
+      ).at(-1)
+      if (!last || last.status !== 'deployed' || !/Rollback/.test(last.description))
+        console.log('  (helm did not end on a deployed rollback)')
       row(`Helm ${major}: ${what} → healthy rolled-back release (timeout ${timeout})`, o, r)
     }
-    sh(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, 'delete', 'namespace', ns, '--wait=false'])
+    sh(join(bin, 'kubectl'), [
+      '--kubeconfig',
+      kubeconfig,
+      'delete',
+      'namespace',
+      ns,
+      '--wait=false'
+    ])
   }
 } finally {
   if (started) sh('bash', ['test/cluster/down.sh'], { stdio: 'inherit' })
 }
 
 console.log('\nRatios (ours / helm; below 1 means the action is faster):')
-for (const r of rows) console.log(`  ${(r.ours.seconds / r.raw.seconds).toFixed(2).padStart(6)}  ${r.what}`)
+for (const r of rows)
+  console.log(`  ${(r.ours.seconds / r.raw.seconds).toFixed(2).padStart(6)}  ${r.what}`)

@@ -11,7 +11,10 @@ import { renderDeploySummary } from './report/summary.js'
 import { systemClock, type Clock } from './rollout/watch.js'
 import { openSession, type Session, type SessionDeps } from './session.js'
 import { rememberDeploy, rememberTempFiles } from './state.js'
+import { safetyFindings } from './render/safety.js'
+import { UserError } from './result.js'
 import { describeObjects, lint, render, type Rendered } from './validate.js'
+import { checkValues, type Annotation } from './values-check.js'
 
 export interface MainDeps {
   read: InputReader
@@ -80,10 +83,46 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   }
 }
 
+/** Reports one finding on the file and line it is about, as GitHub shows annotations. */
+function annotate(a: Annotation): void {
+  const props = { file: a.file, startLine: a.line, startColumn: a.column }
+  if (a.level === 'error') core.error(a.message, props)
+  else core.warning(a.message, props)
+}
+
+/**
+ * Everything that can be checked without a cluster: values against the chart's schemas,
+ * helm lint, the offline render and deploy-safety checks. Every problem is reported before the
+ * run fails, and it fails before any cluster call.
+ */
 async function checkChart(s: Session): Promise<Rendered> {
   return core.group('Validate', async () => {
-    for (const w of await lint(s)) core.warning(w)
-    return render(s)
+    const values = checkValues(s)
+    if (!values.checked)
+      core.info(`Values schema of ${s.chart.ref}: checked by helm template (not a local chart).`)
+    const annotations = [...values.annotations]
+    if (!annotations.some((x) => x.level === 'error')) annotations.push(...(await lint(s)))
+    annotations.forEach(annotate)
+    const errors = annotations.filter((x) => x.level === 'error')
+    if (errors.length > 0)
+      throw new UserError(
+        `${errors.length} problem(s) in the chart values, nothing was deployed:\n- ${errors.map((e) => (e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}` : e.message)).join('\n- ')}`
+      )
+    const rendered = await render(s)
+    const findings = safetyFindings(rendered.objects)
+    for (const f of findings) {
+      const message = `${f.object}: ${f.message}`
+      if (s.config.strict) core.error(message)
+      else core.warning(message)
+    }
+    if (s.config.strict && findings.length > 0)
+      throw new UserError(
+        `${findings.length} deploy-safety problem(s) and strict is on, nothing was deployed (see the annotations).`
+      )
+    core.info(
+      `Values, lint and render: ok (${rendered.objects.length} objects, ${findings.length} safety warning(s)).`
+    )
+    return rendered
   })
 }
 

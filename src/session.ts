@@ -19,6 +19,8 @@ export interface Session {
   chart: ChartSpec
   values: ValuesSpec
   temp: TempFiles
+  /** The private file holding the `values` input, if given (last of values.files). */
+  inlineValuesFile?: string
   log: (line: string) => void
 }
 
@@ -59,7 +61,10 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
   }
   if (config.kubeconfig) target.kubeconfig = temp.write('kubeconfig', config.kubeconfig)
   const files = [...config.valuesFiles]
-  if (config.inlineValues) files.push(temp.write('values.yaml', config.inlineValues))
+  const inlineValuesFile = config.inlineValues
+    ? temp.write('values.yaml', config.inlineValues)
+    : undefined
+  if (inlineValuesFile) files.push(inlineValuesFile)
 
   const binary = deps.helmBinary
     ? await deps.helmBinary(config)
@@ -76,6 +81,7 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
     chart: chartSpec(config),
     values: { files, set: config.set, setString: config.setString, setJson: config.setJson },
     temp,
+    inlineValuesFile,
     log: deps.log
   }
   await prepareChart(session)

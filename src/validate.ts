@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import * as a from './helm/args.js'
 import { HelmError } from './helm/helm.js'
 import { imagesOf, objectKey, parseManifests, type RenderedObject } from './render/manifests.js'
 import { UserError } from './result.js'
 import type { Session } from './session.js'
+import type { Annotation } from './values-check.js'
 
 export interface Rendered {
   manifest: string
@@ -10,23 +13,46 @@ export interface Rendered {
   images: string[]
 }
 
-/** `helm lint` with the run's values; lint errors fail the run, warnings are reported. */
-export async function lint(s: Session): Promise<string[]> {
+/**
+ * `helm lint` with the run's values, as annotations: `[ERROR] templates/x.yaml: …` points at
+ * that file of the chart. Lint errors fail the run; warnings are reported.
+ */
+export async function lint(s: Session): Promise<Annotation[]> {
   const r = await s.helm.try(
     a.lintArgs(s.chart, s.values, {
       namespace: s.config.namespace,
       kubeVersion: s.config.kubeVersion
     })
   )
-  const out = `${r.stdout}\n${r.stderr}`
-  const warnings = out.split('\n').filter((l) => /^\[WARNING\]/.test(l.trim()))
-  if (r.exitCode !== 0) {
-    const errors = out.split('\n').filter((l) => /\[ERROR\]|^Error:/.test(l.trim()))
-    throw new UserError(
-      `helm lint found problems in ${s.chart.ref}:\n${(errors.length ? errors : [out.trim()]).join('\n')}`
-    )
+  const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim())
+  const found: Annotation[] = []
+  for (const l of lines) {
+    const m = /^\[(ERROR|WARNING)\] (?:([^:\s]+): )?(.*)$/.exec(l)
+    if (!m) continue
+    const file =
+      m[2] && s.config.chart.kind === 'local' && !s.config.chart.packaged
+        ? chartFile(s.config.chart.path, m[2])
+        : undefined
+    const line = /line (\d+)/.exec(m[3])?.[1]
+    found.push({
+      level: m[1] === 'ERROR' ? 'error' : 'warning',
+      message: `helm lint: ${m[2] ? `${m[2]}: ` : ''}${m[3]}`,
+      file,
+      line: line ? Number(line) : undefined
+    })
   }
-  return warnings.map((w) => w.trim())
+  if (r.exitCode !== 0 && !found.some((f) => f.level === 'error'))
+    found.push({
+      level: 'error',
+      message: `helm lint failed: ${(lines.find((l) => l.startsWith('Error:')) ?? lines.join(' ')).slice(0, 500)}`
+    })
+  return found
+}
+
+function chartFile(chartPath: string, file: string): string | undefined {
+  const path = join(chartPath, file)
+  if (!existsSync(path)) return undefined
+  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
 }
 
 /** Renders the chart offline with exactly the values the deploy would use. */

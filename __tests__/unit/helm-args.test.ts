@@ -160,7 +160,7 @@ describe('argument arrays', () => {
     [
       'test',
       a.testArgs({ release: 'r' }, { timeoutSeconds: 30 }),
-      ['test', 'r', '--timeout', '30s', '--logs']
+      ['test', 'r', '--timeout', '30s']
     ],
     [
       'repo add',

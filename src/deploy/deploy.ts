@@ -156,8 +156,11 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
   if (config.rollbackOnFailure) {
     const historyNow = await helm.history(target)
     const restoreTo = lastGoodRevision(historyNow, attempted)
+    // Only revisions before this attempt count: one that rolled out but failed its health
+    // checks or tests never worked.
+    const workedBefore = everDeployed(historyNow.filter((h) => h.revision < attempted))
     if (restoreTo) result.rollback = await rollback(s, deps, restoreTo, namespace)
-    else if (!everDeployed(historyNow) && historyNow.length > 0 && config.uninstallOnFailedInstall)
+    else if (!workedBefore && historyNow.length > 0 && config.uninstallOnFailedInstall)
       result.rollback = await uninstallFailedInstall(s, deps)
     else if (historyNow.length > 0)
       result.rollback = {

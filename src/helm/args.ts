@@ -143,8 +143,9 @@ export function uninstallArgs(t: Target, o: { timeoutSeconds: number }): string[
   return ['uninstall', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds)]
 }
 
+// No --logs: Helm 3 looks for a pod named like each test hook and fails on Job hooks.
 export function testArgs(t: Target, o: { timeoutSeconds: number }): string[] {
-  return ['test', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds), '--logs']
+  return ['test', t.release, ...globalArgs(t), '--timeout', seconds(o.timeoutSeconds)]
 }
 
 export function repoAddArgs(

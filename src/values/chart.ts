@@ -178,7 +178,11 @@ export function loadChart(path: string): Result<LoadedChart> {
   } catch {
     return fail(`${path} does not exist`)
   }
-  if (isDir) return loadSource(directorySource(path), path)
-  const archive = archiveSource(readFileSync(path), path)
-  return archive.ok ? loadSource(archive.value, path) : archive
+  try {
+    if (isDir) return loadSource(directorySource(path), path)
+    const archive = archiveSource(readFileSync(path), path)
+    return archive.ok ? loadSource(archive.value, path) : archive
+  } catch (e) {
+    return fail(`${path} cannot be read: ${(e as Error).message}`)
+  }
 }

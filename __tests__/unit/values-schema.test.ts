@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { computeValues, formatProblem, type ValuesInput } from '../../src/values/merge.js'
+import { validateValues } from '../../src/values/schema.js'
+import { EXAMPLE_CHART, ROOT } from '../helpers/tools.js'
+
+const CHARTS = join(ROOT, '__fixtures__/charts')
+const SCHEMA_CHART = join(CHARTS, 'values-schema')
+const fixture = (name: string) => ({
+  path: name,
+  text: readFileSync(join(ROOT, '__fixtures__/values', name), 'utf8')
+})
+
+function problems(input: Partial<ValuesInput>) {
+  const r = computeValues({
+    chartDir: EXAMPLE_CHART,
+    files: [],
+    set: [],
+    setString: [],
+    setJson: [],
+    ...input
+  })
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'))
+  return validateValues(r)
+}
+
+describe('the goatflow example chart', () => {
+  it('names the file and line of a value of the wrong type', () => {
+    expect(problems({ files: [fixture('backend-replicas-two.yaml')] })).toEqual([
+      {
+        severity: 'error',
+        path: 'backend.replicaCount',
+        message: 'must be integer (got string "two")',
+        file: 'backend-replicas-two.yaml',
+        line: 7,
+        column: 3
+      }
+    ])
+  })
+
+  it('accepts its own defaults and its PostgreSQL values file', () => {
+    const postgres = join(EXAMPLE_CHART, 'values-postgresql.yaml')
+    expect(problems({})).toEqual([])
+    expect(problems({ files: [{ path: postgres, text: readFileSync(postgres, 'utf8') }] })).toEqual(
+      []
+    )
+  })
+
+  it.each<[string, Partial<ValuesInput>, string, string]>([
+    [
+      'a minimum',
+      { set: ['backend.autoscaling.minReplicas=0'] },
+      'backend.autoscaling.minReplicas',
+      'must be >= 1 (got number 0)'
+    ],
+    [
+      'a maximum',
+      { set: ['service.port=70000'] },
+      'service.port',
+      'must be <= 65535 (got number 70000)'
+    ],
+    [
+      'an unknown key',
+      { set: ['backend.replicas=3'] },
+      'backend.replicas',
+      'is not a property the schema allows here (additionalProperties is false)'
+    ],
+    [
+      'an enum',
+      { set: ['service.type=Other'] },
+      'service.type',
+      'must be one of "ClusterIP", "NodePort", "LoadBalancer" (got string "Other")'
+    ],
+    [
+      '--set-string makes a string',
+      { setString: ['backend.containerPort=80'] },
+      'backend.containerPort',
+      'must be integer (got string "80")'
+    ],
+    [
+      'a pattern',
+      { set: ['backend.livenessProbe.path=healthz'] },
+      'backend.livenessProbe.path',
+      'must match the pattern ^/ (got string "healthz")'
+    ],
+    [
+      'a union type',
+      { set: ['backend.podDisruptionBudget.minAvailable=true'] },
+      'backend.podDisruptionBudget.minAvailable',
+      'must be integer or string (got boolean true)'
+    ],
+    [
+      'a required key set to null',
+      { set: ['backend.image=null'] },
+      'backend',
+      'must have the property "image"'
+    ],
+    [
+      'a maxLength',
+      { set: [`nameOverride=${'x'.repeat(41)}`] },
+      'nameOverride',
+      `must NOT have more than 40 characters (got string "${'x'.repeat(41)}")`
+    ],
+    [
+      'if/then: a non-empty host when enabled (the default is empty)',
+      { set: ['externalValkey.enabled=true'] },
+      'externalValkey.host',
+      'must NOT have fewer than 1 characters (got string "")'
+    ],
+    [
+      'an item of a list',
+      { setJson: ['backend.imagePullSecrets=[{"secret":"x"}]'] },
+      'backend.imagePullSecrets[0]',
+      'must have the property "name"'
+    ]
+  ])('%s', (_name, input, path, message) => {
+    expect(problems(input)).toEqual([expect.objectContaining({ path, message })])
+  })
+
+  it('points a problem at the flag that set the value', () => {
+    expect(problems({ set: ['backend.replicaCount=0'] })).toEqual([
+      {
+        severity: 'error',
+        path: 'backend.replicaCount',
+        message: 'must be >= 1 (got number 0)',
+        flag: 'set',
+        item: 'backend.replicaCount=0'
+      }
+    ])
+  })
+
+  it('points a problem at the null that removed a required value', () => {
+    expect(problems({ set: ['backend.image=null'] })[0]).toMatchObject({
+      flag: 'set',
+      item: 'backend.image=null'
+    })
+  })
+})
+
+describe('a chart with subcharts and schemas of its own', () => {
+  const CHART_VALUES = join(SCHEMA_CHART, 'values.yaml')
+  const of = (input: Partial<ValuesInput>) => problems({ chartDir: SCHEMA_CHART, ...input })
+  const defaultPort = {
+    severity: 'error',
+    path: 'port',
+    message: 'must be integer (got string "8080")',
+    file: CHART_VALUES,
+    line: 3,
+    column: 1,
+    chartDefault: true
+  }
+
+  it('blames the chart’s own values.yaml for a default that breaks its schema', () => {
+    expect(of({})).toEqual([defaultPort])
+  })
+
+  it.each<[string, Partial<ValuesInput>, Record<string, unknown>]>([
+    [
+      'a 2020-12 subchart schema, on the subchart’s values',
+      { set: ['db.size=10GB'] },
+      {
+        path: 'db.size',
+        message: 'must match the pattern ^[0-9]+Gi$ (got string "10GB")',
+        item: 'db.size=10GB'
+      }
+    ],
+    [
+      'unevaluatedProperties in a subchart',
+      { set: ['db.extra=1'] },
+      {
+        path: 'db.extra',
+        message: 'is not a property the schema allows here (unevaluatedProperties is false)'
+      }
+    ],
+    [
+      'a global checked by a subchart, blamed on where the global was set',
+      { set: ['global.env=dev'] },
+      {
+        path: 'db.global.env',
+        message: 'must be one of "prod", "staging" (got string "dev")',
+        flag: 'set',
+        item: 'global.env=dev'
+      }
+    ],
+    [
+      'a subchart enabled by its condition',
+      { set: ['cache.enabled=true'] },
+      { path: 'cache', message: 'must have the property "url"', line: 9, chartDefault: true }
+    ],
+    [
+      'a format (draft-07)',
+      { set: ['contact=not-an-address'] },
+      { path: 'contact', message: 'must be a valid email (got string "not-an-address")' }
+    ],
+    [
+      'anyOf',
+      { set: ['mode=fast'] },
+      {
+        path: 'mode',
+        message:
+          'must match at least one of the forms the schema allows (anyOf) (got string "fast")'
+      }
+    ],
+    [
+      'a default of a subchart',
+      { set: ['db.user='] },
+      { path: 'db.user', message: 'must NOT have fewer than 1 characters (got string "")' }
+    ]
+  ])('%s', (_name, input, problem) => {
+    expect(of({ ...input, set: [...(input.set ?? []), 'port=8080'] })).toEqual([
+      expect.objectContaining({ severity: 'error', ...problem })
+    ])
+  })
+
+  it('checks a 2019+ format as an annotation only', () => {
+    expect(of({ set: ['port=80', 'db.email=not-an-address'] })).toEqual([])
+  })
+})
+
+describe('older drafts', () => {
+  const chartDir = join(CHARTS, 'values-schema-draft04')
+
+  it.each<[string, string[]]>([
+    ['0.5', []],
+    ['1', ['must be < 1 (got number 1)']],
+    ['-1', ['must be >= 0 (got number -1)']]
+  ])('draft-04 boolean exclusiveMaximum: ratio=%s', (ratio, messages) => {
+    expect(problems({ chartDir, setJson: [`ratio=${ratio}`] }).map((p) => p.message)).toEqual(
+      messages
+    )
+  })
+})
+
+describe('schemas that cannot be used', () => {
+  it.each<[string, RegExp]>([
+    ['invalid-json', /^values\.schema\.json is not valid JSON: /],
+    ['circular-ref', /^values\.schema\.json has a circular \$ref/],
+    ['missing-ref', /^values\.schema\.json has a \$ref that points nowhere: .*count/],
+    [
+      'remote-ref',
+      /^values\.schema\.json refers to https:\/\/schemas\.example\.com\/replicas\.json \(\$ref\), which is not fetched here/
+    ]
+  ])('values-schema-%s gives one clear problem', (name, message) => {
+    const chartDir = join(CHARTS, `values-schema-${name}`)
+    expect(problems({ chartDir })).toEqual([
+      {
+        severity: 'error',
+        message: expect.stringMatching(message),
+        file: join(chartDir, 'values.schema.json')
+      }
+    ])
+  })
+})
