@@ -41706,6 +41706,7 @@ async function watchRollout(p) {
     const deadline = started + p.timeoutSeconds * 1000;
     let workloads;
     let last;
+    const readyAt = new Map();
     for (;;) {
         const exited = p.process?.exited() ?? true;
         const processResult = exited && p.process ? await p.process.done : undefined;
@@ -41722,6 +41723,11 @@ async function watchRollout(p) {
                 startGenerations: p.startGenerations,
                 applied: exited
             });
+            for (const w of last.progress) {
+                if (w.complete && !readyAt.has(w.workload))
+                    readyAt.set(w.workload, Math.round((now.getTime() - started) / 100) / 10);
+                w.readySeconds = readyAt.get(w.workload);
+            }
             p.onProgress?.(last);
             if (last.failures.length > 0) {
                 p.process?.signal('SIGTERM');
@@ -48873,7 +48879,7 @@ function renderDeploySummary(r) {
     if (r.progress.length > 0) {
         lines.push('', '#### Rollout', '', '| Workload | Ready | State |', '| --- | --- | --- |');
         for (const p of r.progress)
-            lines.push(`| ${code(p.workload)} | ${p.ready}/${p.desired} | ${p.complete ? 'ready' : esc(p.note ?? 'not ready')} |`);
+            lines.push(`| ${code(p.workload)} | ${p.ready}/${p.desired} | ${p.complete ? `ready${p.readySeconds !== undefined ? ` after ${p.readySeconds}s` : ''}` : esc(p.note ?? 'not ready')} |`);
     }
     if (r.health.length > 0) {
         lines.push('', '#### Health checks', '', '| URL | Result |', '| --- | --- |');

@@ -31,7 +31,7 @@ export function renderDeploySummary(r: DeployResult): string {
     lines.push('', '#### Rollout', '', '| Workload | Ready | State |', '| --- | --- | --- |')
     for (const p of r.progress)
       lines.push(
-        `| ${code(p.workload)} | ${p.ready}/${p.desired} | ${p.complete ? 'ready' : esc(p.note ?? 'not ready')} |`
+        `| ${code(p.workload)} | ${p.ready}/${p.desired} | ${p.complete ? `ready${p.readySeconds !== undefined ? ` after ${p.readySeconds}s` : ''}` : esc(p.note ?? 'not ready')} |`
       )
   }
   if (r.health.length > 0) {

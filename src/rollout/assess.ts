@@ -26,6 +26,8 @@ export interface WorkloadProgress {
   complete: boolean
   /** What it waits for, when not complete. */
   note?: string
+  /** Seconds from the start of the watch until it was first complete (set by the watcher). */
+  readySeconds?: number
 }
 
 export interface Assessment {

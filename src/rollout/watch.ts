@@ -47,6 +47,7 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
   const deadline = started + p.timeoutSeconds * 1000
   let workloads: WorkloadRef[] | undefined
   let last: Assessment | undefined
+  const readyAt = new Map<string, number>()
   for (;;) {
     const exited = p.process?.exited() ?? true
     const processResult = exited && p.process ? await p.process.done : undefined
@@ -63,6 +64,11 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
         startGenerations: p.startGenerations,
         applied: exited
       })
+      for (const w of last.progress) {
+        if (w.complete && !readyAt.has(w.workload))
+          readyAt.set(w.workload, Math.round((now.getTime() - started) / 100) / 10)
+        w.readySeconds = readyAt.get(w.workload)
+      }
       p.onProgress?.(last)
       if (last.failures.length > 0) {
         p.process?.signal('SIGTERM')

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, jest } from '@jest/globals'
+import { parseCommandFile, runAction, toolPath } from '../helpers/action.js'
+import { KUBECONFIG_TEXT, freshNamespace, history } from '../helpers/cluster.js'
+import { ROOT } from '../helpers/tools.js'
+
+jest.setTimeout(180_000)
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Starts the bundled action and returns once helm upgrade is running (its pending revision exists). */
+async function startDeploy(inputs: Record<string, string>, path: string, ns: string, major: 3 | 4) {
+  const dir = mkdtempSync(join(tmpdir(), 'cancel-'))
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md')
+  }
+  for (const f of Object.values(files)) writeFileSync(f, '')
+  const env: Record<string, string> = {
+    PATH: path,
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: ROOT,
+    ...files
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  // detached: a process group of its own, like the runner's step, so it can be killed whole.
+  const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
+    env,
+    cwd: ROOT,
+    detached: true
+  })
+  let stdout = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)))
+  for (
+    let i = 0;
+    i < 120 && history(major, 'goatflow', ns).at(-1)?.status !== 'pending-upgrade';
+    i++
+  )
+    await sleep(250)
+  return { child, closed, files, out: () => stdout }
+}
+
+describe.each([3, 4] as const)('cancelling a deploy with Helm %i', (major) => {
+  const path = toolPath(major)
+  const ns = freshNamespace(`e2e-cancel-h${major}`)
+  const base = {
+    mode: 'deploy',
+    release: 'goatflow',
+    namespace: ns,
+    chart: 'examples/charts/goatflow',
+    kubeconfig: KUBECONFIG_TEXT(),
+    timeout: '3m',
+    'failure-grace-period': '5m'
+  }
+
+  it('installs a good revision first', async () => {
+    expect((await runAction({ ...base, set: 'backend.image.tag=0.6.5' }, { path })).exitCode).toBe(
+      0
+    )
+  })
+
+  it('forwards SIGTERM to helm, which records the revision as failed, and restores the good one', async () => {
+    const run = await startDeploy(
+      { ...base, set: 'backend.image.tag=e2e-unready' },
+      path,
+      ns,
+      major
+    )
+    expect(history(major, 'goatflow', ns).at(-1)?.status).toBe('pending-upgrade')
+    run.child.kill('SIGTERM')
+    expect(await run.closed).toBe(1)
+    expect(run.out()).toMatch(/Received SIGTERM; forwarded it to 1 running process/)
+    const h = history(major, 'goatflow', ns)
+    expect(h.at(-2)?.status).toBe('failed')
+    expect(h.at(-1)).toMatchObject({ status: 'deployed', description: 'Rollback to 1' })
+  })
+
+  it('repairs a release left pending-upgrade by a killed job in the post step', async () => {
+    const run = await startDeploy(
+      { ...base, set: 'backend.image.tag=e2e-unready' },
+      path,
+      ns,
+      major
+    )
+    // The runner's last resort: the whole process tree is killed, helm included.
+    process.kill(-run.child.pid!, 'SIGKILL')
+    await run.closed
+    const stuck = history(major, 'goatflow', ns).at(-1)!
+    expect(stuck.status).toBe('pending-upgrade')
+    const state = parseCommandFile(readFileSync(run.files.GITHUB_STATE, 'utf8'))
+    expect(JSON.parse(state.release)).toMatchObject({
+      finished: false,
+      lastGood: expect.any(Number)
+    })
+    const post = await runAction({}, { path, state })
+    expect(post.exitCode).toBe(0)
+    expect(post.stdout).toMatch(/interrupted .* rolling back to revision/)
+    const h = history(major, 'goatflow', ns)
+    expect(h.at(-1)).toMatchObject({ status: 'deployed' })
+    expect(h.at(-1)!.revision).toBeGreaterThan(stuck.revision)
+  })
+})
