@@ -11,6 +11,9 @@ import { renderDeploySummary } from './report/summary.js'
 import { systemClock, type Clock } from './rollout/watch.js'
 import { openSession, type Session, type SessionDeps } from './session.js'
 import { rememberDeploy, rememberTempFiles } from './state.js'
+import { existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { KubeSchemas, pickKubeVersion } from './render/kube-schema.js'
 import { safetyFindings } from './render/safety.js'
 import { UserError } from './result.js'
 import { describeObjects, lint, render, type Rendered } from './validate.js'
@@ -91,12 +94,11 @@ function annotate(a: Annotation): void {
 }
 
 /**
- * Everything that can be checked without a cluster: values against the chart's schemas,
- * helm lint, the offline render and deploy-safety checks. Every problem is reported before the
- * run fails, and it fails before any cluster call.
+ * What can be checked before anything is rendered: values against the chart's schemas and helm
+ * lint. Every problem is reported, and the run fails before any cluster call.
  */
-async function checkChart(s: Session): Promise<Rendered> {
-  return core.group('Validate', async () => {
+async function checkValuesAndLint(s: Session): Promise<void> {
+  await core.group('Validate values', async () => {
     const values = checkValues(s)
     if (!values.checked)
       core.info(`Values schema of ${s.chart.ref}: checked by helm template (not a local chart).`)
@@ -108,26 +110,59 @@ async function checkChart(s: Session): Promise<Rendered> {
       throw new UserError(
         `${errors.length} problem(s) in the chart values, nothing was deployed:\n- ${errors.map((e) => (e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}` : e.message)).join('\n- ')}`
       )
+  })
+}
+
+/**
+ * The offline render, checked against the Kubernetes API schemas of `kubeVersion` (the input, the
+ * cluster's, or the newest bundled) and for deploy safety.
+ */
+async function renderAndCheck(s: Session, clusterVersion?: string): Promise<Rendered> {
+  return core.group('Render and check manifests', async () => {
     const rendered = await render(s)
+    const picked = pickKubeVersion(s.config.kubeVersion ?? clusterVersion)
+    if (picked.note) core.warning(picked.note)
+    const { problems, unchecked } = new KubeSchemas(picked.version).check(rendered.objects)
+    for (const p of problems)
+      core.error(`${p.object}: ${p.message}`, { file: sourceFile(s, p.source) })
+    if (unchecked.length > 0)
+      core.info(
+        `Not in the Kubernetes ${picked.version} schemas (custom resources?): ${unchecked.join(', ')}`
+      )
+    if (problems.length > 0)
+      throw new UserError(
+        `${problems.length} rendered object problem(s) against the Kubernetes ${picked.version} API, nothing was deployed:\n- ${problems.map((p) => `${p.object}: ${p.message}`).join('\n- ')}`
+      )
     const findings = safetyFindings(rendered.objects)
     for (const f of findings) {
       const message = `${f.object}: ${f.message}`
-      if (s.config.strict) core.error(message)
-      else core.warning(message)
+      if (s.config.strict) core.error(message, { file: sourceFile(s, f.source) })
+      else core.warning(message, { file: sourceFile(s, f.source) })
     }
     if (s.config.strict && findings.length > 0)
       throw new UserError(
         `${findings.length} deploy-safety problem(s) and strict is on, nothing was deployed (see the annotations).`
       )
     core.info(
-      `Values, lint and render: ok (${rendered.objects.length} objects, ${findings.length} safety warning(s)).`
+      `Rendered ${rendered.objects.length} objects: valid against the Kubernetes ${picked.version} API, ${findings.length} safety warning(s).`
     )
     return rendered
   })
 }
 
+/** `goatflow/templates/x.yaml` (helm's Source comment) as a workspace path, for annotations. */
+function sourceFile(s: Session, source?: string): string | undefined {
+  if (!source || s.config.chart.kind !== 'local' || s.config.chart.packaged) return undefined
+  const inChart = source.split('/').slice(1).join('/')
+  const path = join(s.config.chart.path, inChart)
+  return existsSync(path)
+    ? relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
+    : undefined
+}
+
 async function validateMode(s: Session): Promise<ModeResult> {
-  const rendered = await checkChart(s)
+  await checkValuesAndLint(s)
+  const rendered = await renderAndCheck(s)
   core.info(
     `Plan for release ${s.config.release}${s.config.namespace ? ` in ${s.config.namespace}` : ''}:`
   )
@@ -146,8 +181,9 @@ async function connect(s: Session, deps: MainDeps): Promise<Kubectl> {
 }
 
 async function planMode(s: Session, deps: MainDeps, reporter: Reporter): Promise<ModeResult> {
-  const rendered = await checkChart(s)
-  await connect(s, deps)
+  await checkValuesAndLint(s)
+  const kube = await connect(s, deps)
+  const rendered = await renderAndCheck(s, await kube.serverVersion())
   const p = await core.group('Diff against the live release', () => plan(s, rendered.objects))
   for (const c of p.diff.changes.filter((x) => x.change !== 'unchanged')) {
     core.info(`${c.change}: ${c.key}`)
@@ -169,8 +205,9 @@ async function planMode(s: Session, deps: MainDeps, reporter: Reporter): Promise
 }
 
 async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promise<ModeResult> {
-  await checkChart(s)
+  await checkValuesAndLint(s)
   const kube = await connect(s, deps)
+  await renderAndCheck(s, await kube.serverVersion())
   const state = {
     helm: s.helm.binary,
     release: s.config.release,

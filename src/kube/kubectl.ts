@@ -55,6 +55,20 @@ export class Kubectl {
     }
   }
 
+  /** The cluster's Kubernetes minor version (`1.35`), or undefined when it does not say. */
+  async serverVersion(): Promise<string | undefined> {
+    const r = await this.runner.run(
+      this.binary,
+      ['version', '--output', 'json', ...this.globals()],
+      { echo: false }
+    )
+    if (r.exitCode !== 0) return undefined
+    const v = (JSON.parse(r.stdout) as { serverVersion?: { major?: string; minor?: string } })
+      .serverVersion
+    const minor = v?.minor?.replace(/\D+$/, '')
+    return v?.major && minor ? `${v.major}.${minor}` : undefined
+  }
+
   async deletePod(name: string): Promise<void> {
     const r = await this.runner.run(this.binary, [
       'delete',

@@ -40,7 +40,17 @@ export function parseManifests(text: string): RenderedObject[] {
       throw new Error(`rendered manifest is not valid YAML: ${doc.errors[0].message}`)
     const value = doc.toJS() as K8sObject | null
     if (!value || typeof value !== 'object') continue
-    const comments = `${doc.commentBefore ?? ''}\n${(doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ''}`
+    // Helm writes `# Source:` after each `---`; without a leading `---` the comment belongs to
+    // the first key instead.
+    const contents = doc.contents as {
+      commentBefore?: string
+      items?: Array<{ key?: { commentBefore?: string } }>
+    } | null
+    const comments = [
+      doc.commentBefore,
+      contents?.commentBefore,
+      contents?.items?.[0]?.key?.commentBefore
+    ].join('\n')
     const source = /Source: (.+)/.exec(comments)?.[1]?.trim()
     const items =
       value.kind?.endsWith('List') && Array.isArray(value.items)

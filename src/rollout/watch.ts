@@ -86,6 +86,10 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
         process: p.process ? await p.process.done : undefined
       }
     }
-    await clock.sleep(p.pollMs ?? 2000)
+    // Wake at once when helm exits: its result is what the rollout waits for.
+    await Promise.race([
+      clock.sleep(p.pollMs ?? 2000),
+      ...(p.process && !exited ? [p.process.done] : [])
+    ])
   }
 }
