@@ -9,5 +9,6 @@ const marker = join(root, '.tools/cluster/.started-by-tests')
 export default function teardown() {
   if (!existsSync(marker)) return
   rmSync(marker)
-  spawnSync('bash', [join(root, 'test/cluster/down.sh')], { stdio: 'inherit' })
+  // Quiet: the test summary stays the last thing the run prints (down.sh keeps the logs).
+  spawnSync('bash', [join(root, 'test/cluster/down.sh')], { stdio: 'ignore' })
 }
