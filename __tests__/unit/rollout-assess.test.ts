@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
+import { snapshotOf } from '../../src/kube/snapshot.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
 import { assess, describeFailure, generations } from '../../src/rollout/assess.js'
 
@@ -12,16 +13,7 @@ function snapshot(file: string): Snapshot {
     items: Array<{ kind: string }>
     events: Snapshot['events']
   }
-  const of = <T>(kind: string) => items.filter((i) => i.kind === kind) as T[]
-  return {
-    deployments: of('Deployment'),
-    replicaSets: of('ReplicaSet'),
-    statefulSets: of('StatefulSet'),
-    daemonSets: of('DaemonSet'),
-    jobs: of('Job'),
-    pods: of('Pod'),
-    events: events.map((e) => ({ ...e, kind: 'Event' as const }))
-  }
+  return snapshotOf(items, events)
 }
 
 const ns = snapshot('namespace-fixtures.json')

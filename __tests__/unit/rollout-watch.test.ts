@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import type { CommandResult, RunningCommand } from '../../src/exec/runner.js'
+import { snapshotOf } from '../../src/kube/snapshot.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
 import { watchRollout, type Clock } from '../../src/rollout/watch.js'
 
@@ -10,16 +11,7 @@ const raw = JSON.parse(
   items: Array<{ kind: string }>
   events: Snapshot['events']
 }
-const of = <T>(kind: string) => raw.items.filter((i) => i.kind === kind) as T[]
-const snap: Snapshot = {
-  deployments: of('Deployment'),
-  replicaSets: of('ReplicaSet'),
-  statefulSets: of('StatefulSet'),
-  daemonSets: of('DaemonSet'),
-  jobs: of('Job'),
-  pods: of('Pod'),
-  events: raw.events
-}
+const snap: Snapshot = snapshotOf(raw.items, raw.events)
 
 /** A clock that only moves when the watcher sleeps. */
 function fakeClock(startIso: string): Clock & { slept: number } {

@@ -10,9 +10,6 @@ export type InputReader = (name: string) => string
 /** The runner's inputs (INPUT_* variables). */
 export const actionInputs: InputReader = (name) => core.getInput(name)
 
-/** Inputs declared for a later capability; a non-default value is refused rather than ignored. */
-const NOT_AVAILABLE: Record<string, string> = {}
-
 const realFs: p.ChartProbe = {
   isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
   isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
@@ -160,31 +157,11 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     problems.push(
       'Input "github-token": empty, but pr-comment or deployment-status needs a token with write access.'
     )
-  for (const [name, why] of Object.entries(NOT_AVAILABLE)) {
-    if (isSet(raw(name), name)) problems.push(`Input "${name}": ${why}`)
-  }
-
   if (problems.length > 0) {
     const head = problems.length === 1 ? 'Invalid input' : `${problems.length} invalid inputs`
     throw new UserError(`${head}, nothing was deployed:\n- ${problems.join('\n- ')}`)
   }
   return config
-}
-
-const DEFAULT_FALSE = new Set([
-  'create-namespace',
-  'recover-pending',
-  'run-tests',
-  'strict',
-  'pr-comment',
-  'deployment-status'
-])
-
-function isSet(value: string, name: string): boolean {
-  const v = value.trim()
-  if (v === '') return false
-  if (DEFAULT_FALSE.has(name)) return v.toLowerCase() !== 'false'
-  return true
 }
 
 /** A stable repository alias derived from its URL, so reruns reuse the same `helm repo` entry. */

@@ -1,4 +1,5 @@
 import type { CommandRunner } from '../exec/runner.js'
+import { snapshotOf } from './snapshot.js'
 import type { KubeEvent, Snapshot } from './types.js'
 
 export interface KubeTarget {
@@ -43,16 +44,7 @@ export class Kubectl {
       ]),
       this.json<{ items: KubeEvent[] }>(['get', 'events', '--field-selector', 'type=Warning'])
     ])
-    const of = <T>(kind: string): T[] => objects.items.filter((i) => i.kind === kind) as T[]
-    return {
-      deployments: of('Deployment'),
-      replicaSets: of('ReplicaSet'),
-      statefulSets: of('StatefulSet'),
-      daemonSets: of('DaemonSet'),
-      jobs: of('Job'),
-      pods: of('Pod'),
-      events: events.items.map((e) => ({ ...e, kind: 'Event' as const }))
-    }
+    return snapshotOf(objects.items, events.items)
   }
 
   /** The cluster's Kubernetes minor version (`1.35`), or undefined when it does not say. */
