@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, jest } from '@jest/globals'
-import { parseCommandFile, runAction, toolPath } from '../helpers/action.js'
+import { parseCommandFile, runAction, runnerEnv, toolPath } from '../helpers/action.js'
 import { KUBECONFIG_TEXT, freshNamespace, history } from '../helpers/cluster.js'
 import { ROOT } from '../helpers/tools.js'
 
@@ -13,21 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Starts the bundled action and returns once helm upgrade is running (its pending revision exists). */
 async function startDeploy(inputs: Record<string, string>, path: string, ns: string, major: 3 | 4) {
-  const dir = mkdtempSync(join(tmpdir(), 'cancel-'))
-  const files = {
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STATE: join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary.md')
-  }
-  for (const f of Object.values(files)) writeFileSync(f, '')
-  const env: Record<string, string> = {
-    PATH: path,
-    HOME: dir,
-    RUNNER_TEMP: dir,
-    GITHUB_WORKSPACE: ROOT,
-    ...files
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const { env, files } = runnerEnv(inputs, { path })
   // detached: a process group of its own, like the runner's step, so it can be killed whole.
   const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
     env,

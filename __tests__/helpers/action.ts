@@ -35,10 +35,17 @@ export function toolPath(major: 3 | 4): string {
  * Runs the committed bundle as the runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STATE and
  * GITHUB_STEP_SUMMARY files. With `state`, it runs the post step (STATE_* variables).
  */
-export function runAction(
+export interface RunnerFiles {
+  dir: string
+  env: Record<string, string>
+  files: { GITHUB_OUTPUT: string; GITHUB_STATE: string; GITHUB_STEP_SUMMARY: string }
+}
+
+/** The environment and command files a runner gives a step. */
+export function runnerEnv(
   inputs: Record<string, string>,
   opts: { path: string; env?: Record<string, string>; state?: Record<string, string>; dir?: string }
-): Promise<ActionRun> {
+): RunnerFiles {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'action-run-'))
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
@@ -56,6 +63,14 @@ export function runAction(
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v
+  return { dir, env, files }
+}
+
+export function runAction(
+  inputs: Record<string, string>,
+  opts: { path: string; env?: Record<string, string>; state?: Record<string, string>; dir?: string }
+): Promise<ActionRun> {
+  const { dir, env, files } = runnerEnv(inputs, opts)
   const startedAt = Date.now()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd: ROOT })
