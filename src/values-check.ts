@@ -28,7 +28,8 @@ export function checkValues(s: Session): { annotations: Annotation[]; checked: b
     set: [...s.values.set],
     setString: [...s.values.setString],
     setJson: [...s.values.setJson],
-    helmMajor: s.helm.major
+    helmMajor: s.helm.major,
+    helmVersion: s.helm.version
   })
   const problems: ValuesProblem[] = computed.ok
     ? [...computed.warnings, ...validateValues(computed)]

@@ -2,11 +2,16 @@
 // fixture chart __fixtures__/charts/values-dump, whose only template prints `toJson .Values`, and
 // computeValues must produce exactly that. Numbers are compared by their JSON spelling, so int64
 // and float64 precision count too.
+//
+// Other Helm releases are recorded, not run: with VALUES_RECORD=/path/to/helm[,/path/to/helm…]
+// this file also runs every case under those binaries and writes their output to
+// __fixtures__/values/recorded/differential.json, which the unit test values-recorded.test.ts
+// checks computeValues against (CI has only the binaries in .tools/bin).
 
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
@@ -25,8 +30,13 @@ interface Case {
   set?: string[]
   setString?: string[]
   setJson?: string[]
-  /** Helm 3 and Helm 4 compute different values (or one of them fails). */
-  majorsDiffer?: true
+  /**
+   * How Helm 3 and Helm 4 (the releases in .tools/bin) compare: `same`; `nulls`, different only
+   * in keys whose value is null; `different` (other values, or only one of them fails). When not
+   * given: `nulls` if Helm renders, as values-dump has null defaults that Helm 4.2+ drops and
+   * Helm 3 keeps, and `same` if it fails.
+   */
+  majors?: 'same' | 'nulls' | 'different'
 }
 
 const cases: Case[] = [
@@ -46,17 +56,17 @@ const cases: Case[] = [
   { name: 'YAML 1.1 scalars as go-yaml v2 types them', files: ['yaml11-scalars.yaml'] },
   { name: 'non-string keys', files: ['keys.yaml'] },
   { name: 'anchors, aliases and merge keys', files: ['anchors.yaml'] },
-  { name: 'user nulls delete chart defaults', files: ['nulls.yaml'], majorsDiffer: true },
-  { name: 'multi-document file', files: ['multi-doc.yaml'], majorsDiffer: true },
+  { name: 'user nulls delete chart defaults', files: ['nulls.yaml'], majors: 'same' },
+  { name: 'multi-document file', files: ['multi-doc.yaml'], majors: 'different' },
   {
     name: 'documents merge before the file merges',
     files: ['override-base.yaml', 'multi-doc-merge.yaml'],
-    majorsDiffer: true
+    majors: 'different'
   },
   {
     name: 'a document separator with content on its line',
     files: ['document-separator.yaml'],
-    majorsDiffer: true
+    majors: 'different'
   },
   { name: 'top level is a list', files: ['top-list.yaml'] },
   { name: 'top level is a string', files: ['top-scalar.yaml'] },
@@ -83,9 +93,13 @@ const cases: Case[] = [
   {
     name: 'a list in a second document',
     files: ['second-doc-list.yaml'],
-    majorsDiffer: true
+    majors: 'different'
   },
-  { name: 'a %YAML directive', files: ['directive.yaml'], majorsDiffer: true },
+  { name: 'a %YAML directive', files: ['directive.yaml'], majors: 'different' },
+  {
+    name: 'a last line of 4096 bytes without a line end',
+    files: ['last-line-4096.yaml']
+  },
 
   // --set typing.
   {
@@ -127,13 +141,16 @@ const cases: Case[] = [
   },
   {
     name: '--set null on a nested null default',
-    set: ['nested.nullInside=null', 'child.settings.nullInside=null'],
-    majorsDiffer: true
+    set: ['nested.nullInside=null', 'child.settings.nullInside=null']
+  },
+  {
+    name: '--set null where the chart has no such key',
+    set: ['nested.userOnly=null', 'image.extra=null', 'child.nullInChild=null']
   },
   { name: '--set an empty key sets nothing', set: ['=x'] },
   { name: '--set a trailing dot sets nothing', set: ['a.'] },
   { name: '--set an index without value', set: ['a[0]'] },
-  { name: '--set a truncated index', set: ['a[0'], majorsDiffer: true },
+  { name: '--set a truncated index', set: ['a[0'], majors: 'different' },
   { name: '--set a trailing comma', set: ['a=b,'] },
   { name: '--set an escaped comma inside a list', set: ['l={a\\,b,c}'] },
   { name: '--set a map into a null list item', set: ['a[1]=x', 'a[0].b=y'] },
@@ -173,14 +190,13 @@ const cases: Case[] = [
   {
     name: '--set-json a whole object',
     setJson: ['{"replicaCount":9,"image":{"tag":"json"}}'],
-    majorsDiffer: true
+    majors: 'different'
   },
   { name: '--set-json invalid JSON', setJson: ['a={"x":'] },
   { name: '--set-json a number with a leading zero', setJson: ['a=01'] },
   {
     name: '--set-json a null inside an object',
-    setJson: ['image={"tag":null}', 'nested={"nullInside":null}'],
-    majorsDiffer: true
+    setJson: ['image={"tag":null}', 'nested={"nullInside":null}']
   },
   { name: '--set-json list indexes', setJson: ['a[0]=1,a[1]=[2]', 'a[2]={"k":"v"}'] },
   {
@@ -219,7 +235,7 @@ const cases: Case[] = [
     set: ['child.port=1', 'hosts[1].name=z'],
     setString: ['image.tag=3'],
     setJson: ['packaged={"settings":{"level":2}}'],
-    majorsDiffer: true
+    majors: 'same'
   }
 ]
 
@@ -242,9 +258,9 @@ function spelled(v: Value): unknown {
   return v
 }
 
-type HelmOutcome = { ok: true; values: unknown } | { ok: false; error: string }
+type HelmOutcome = { ok: true; values: unknown; json: string } | { ok: false; error: string }
 
-async function helmTemplate(major: 3 | 4, c: Case): Promise<HelmOutcome> {
+async function helmTemplate(major: 3 | 4 | string, c: Case): Promise<HelmOutcome> {
   const args = ['template', 'values-dump', CHART]
   for (const f of c.files ?? []) args.push('-f', join(FIXTURES, f))
   for (const s of c.setJson ?? []) args.push(`--set-json=${s}`)
@@ -256,17 +272,32 @@ async function helmTemplate(major: 3 | 4, c: Case): Promise<HelmOutcome> {
     HELM_CONFIG_HOME: join(helmHome, 'config'),
     HELM_DATA_HOME: join(helmHome, 'data')
   }
+  const binary = typeof major === 'string' ? major : helmBinary(major)
   try {
-    const { stdout } = await run(helmBinary(major), args, { env, maxBuffer: 16 << 20 })
+    const { stdout } = await run(binary, args, { env, maxBuffer: 16 << 20 })
     const doc = parseYaml(stdout) as { data: { 'values.json': string } }
     const json = Buffer.from(doc.data['values.json'], 'base64').toString('utf8')
-    return { ok: true, values: lossless(json) }
+    return { ok: true, values: lossless(json), json }
   } catch (e) {
     return { ok: false, error: (e as { stderr?: string }).stderr?.trim() || String(e) }
   }
 }
 
-function ours(major: 3 | 4, c: Case): ValuesResult {
+const versions = new Map<3 | 4, Promise<string>>()
+
+/** The release of the binary the test runs (`v4.3.1`): computeValues follows its rules. */
+function helmVersion(major: 3 | 4): Promise<string> {
+  let v = versions.get(major)
+  if (!v) {
+    v = run(helmBinary(major), ['version', '--template', '{{.Version}}']).then((r) =>
+      r.stdout.trim()
+    )
+    versions.set(major, v)
+  }
+  return v
+}
+
+function ours(version: string, c: Case): ValuesResult {
   return computeValues({
     chartDir: CHART,
     files: (c.files ?? []).map((f) => ({
@@ -276,7 +307,7 @@ function ours(major: 3 | 4, c: Case): ValuesResult {
     set: c.set ?? [],
     setString: c.setString ?? [],
     setJson: c.setJson ?? [],
-    helmMajor: major
+    helmVersion: version
   })
 }
 
@@ -286,7 +317,7 @@ describe.each(HELM_MAJORS)('computeValues matches helm %i template', (major) => 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const helm = await helmTemplate(major, c)
     outcomes.set(`${major}:${c.name}`, helm)
-    const result = ours(major, c)
+    const result = ours(await helmVersion(major), c)
     if (!helm.ok) {
       expect(result.ok ? 'computed values' : 'problems').toBe('problems')
       if (!result.ok) {
@@ -310,6 +341,17 @@ describe.each(HELM_MAJORS)('computeValues matches helm %i template', (major) => 
   })
 })
 
+/** The values without the map keys whose value is null. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls)
+  if (v === null || typeof v !== 'object' || v instanceof Num) return v
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => [k, withoutNulls(x)])
+  )
+}
+
 describe('Helm 3 and Helm 4', () => {
   it('has more than 55 differential cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(55)
@@ -320,10 +362,91 @@ describe('Helm 3 and Helm 4', () => {
     async (_name, c) => {
       const h3 = outcomes.get(`3:${c.name}`) ?? (await helmTemplate(3, c))
       const h4 = outcomes.get(`4:${c.name}`) ?? (await helmTemplate(4, c))
-      const same =
+      const alike = (strip: (v: unknown) => unknown) =>
         h3.ok === h4.ok &&
-        (!h3.ok || (h4.ok && JSON.stringify(h3.values) === JSON.stringify(h4.values)))
-      expect(same ? 'same' : 'different').toBe(c.majorsDiffer ? 'different' : 'same')
+        (!h3.ok || (h4.ok && JSON.stringify(strip(h3.values)) === JSON.stringify(strip(h4.values))))
+      const found = alike((v) => v) ? 'same' : alike(withoutNulls) ? 'nulls' : 'different'
+      expect(found).toBe(c.majors ?? (h3.ok ? 'nulls' : 'same'))
     }
   )
 })
+
+// ---- recording other releases (VALUES_RECORD) --------------------------------------------------
+
+const RECORDED = join(FIXTURES, 'recorded/differential.json')
+
+interface Recording {
+  about: string
+  cases: Record<string, Omit<Case, 'name' | 'majors'>>
+  /** Helm's `toJson .Values`, each distinct output once. */
+  outputs: string[]
+  /** Release → case → index in outputs, or the first line of Helm's error. */
+  releases: Record<string, Record<string, number | { error: string }>>
+}
+
+const recordBinaries = (process.env.VALUES_RECORD ?? '').split(',').filter((b) => b !== '')
+if (recordBinaries.length > 0)
+  describe('recording releases for values-recorded.test.ts', () => {
+    it.each(recordBinaries)(
+      'records %s',
+      async (binary) => {
+        const version = (await run(binary, ['version', '--template', '{{.Version}}'])).stdout.trim()
+        const old: Recording | undefined = existsSync(RECORDED)
+          ? (JSON.parse(readFileSync(RECORDED, 'utf8')) as Recording)
+          : undefined
+        const texts = new Map<string, Record<string, string | { error: string }>>()
+        for (const [release, outcomes] of Object.entries(old?.releases ?? {}))
+          texts.set(
+            release,
+            Object.fromEntries(
+              Object.entries(outcomes).map(([name, o]) => [
+                name,
+                typeof o === 'number' ? (old as Recording).outputs[o] : o
+              ])
+            )
+          )
+        const mine: Record<string, string | { error: string }> = {}
+        for (const c of cases) {
+          const h = await helmTemplate(binary, c)
+          mine[c.name] = h.ok
+            ? h.json
+            : { error: (h.error.split('\n')[0] ?? '').split(ROOT).join('.') }
+        }
+        texts.set(version, mine)
+        const outputs: string[] = []
+        const index = new Map<string, number>()
+        const releases: Recording['releases'] = {}
+        const byVersion = [...texts.keys()].sort((a, b) =>
+          a.localeCompare(b, 'en', { numeric: true })
+        )
+        for (const release of byVersion) {
+          releases[release] = {}
+          for (const [name, o] of Object.entries(texts.get(release) ?? {})) {
+            if (typeof o !== 'string') {
+              releases[release][name] = o
+              continue
+            }
+            if (!index.has(o)) {
+              index.set(o, outputs.length)
+              outputs.push(o)
+            }
+            releases[release][name] = index.get(o) as number
+          }
+        }
+        const recording: Recording = {
+          about:
+            'helm template of __fixtures__/charts/values-dump under Helm releases CI has no binary of; written by VALUES_RECORD=<helm,...> npm run test:integration -- --testPathPatterns values-differential',
+          cases: {
+            ...old?.cases,
+            ...Object.fromEntries(cases.map(({ name, majors: _, ...input }) => [name, input]))
+          },
+          outputs,
+          releases
+        }
+        mkdirSync(dirname(RECORDED), { recursive: true })
+        writeFileSync(RECORDED, `${JSON.stringify(recording, null, 1)}\n`)
+        expect(Object.keys(mine)).toHaveLength(cases.length)
+      },
+      600_000
+    )
+  })

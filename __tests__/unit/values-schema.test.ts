@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { computeValues, formatProblem, type ValuesInput } from '../../src/values/merge.js'
@@ -235,7 +236,6 @@ describe('older drafts', () => {
 describe('schemas that cannot be used', () => {
   it.each<[string, RegExp]>([
     ['invalid-json', /^values\.schema\.json is not valid JSON: /],
-    ['circular-ref', /^values\.schema\.json has a circular \$ref/],
     ['missing-ref', /^values\.schema\.json has a \$ref that points nowhere: .*count/],
     [
       'remote-ref',
@@ -250,5 +250,81 @@ describe('schemas that cannot be used', () => {
         file: join(chartDir, 'values.schema.json')
       }
     ])
+  })
+})
+
+describe('a circular $ref', () => {
+  const chartDir = join(CHARTS, 'values-schema-circular-ref')
+
+  it.each(['v3.17.3', 'v4.3.1'])(
+    'is a problem where the values reach it, as Helm %s fails there',
+    (helmVersion) => {
+      expect(problems({ chartDir, helmVersion })).toEqual([
+        {
+          severity: 'error',
+          path: 'replicas',
+          message: expect.stringMatching(/^values\.schema\.json has a circular \$ref here/),
+          file: join(chartDir, 'values.schema.json')
+        }
+      ])
+      expect(problems({ chartDir, helmVersion, set: ['replicas=null'] })).toEqual([])
+    }
+  )
+})
+
+describe('the validator of the Helm release', () => {
+  const chartDir = join(CHARTS, 'values-schema-drafts')
+  const messages = (helmVersion: string, set: string[]) =>
+    problems({ chartDir, set, helmVersion }).map((p) => `${p.path}: ${p.message}`)
+
+  it('reads a schema without $schema as 2020-12 (jsonschema v6, Helm 4 and v3.18.5+)', () => {
+    for (const v of ['v3.18.5', 'v3.22.0', 'v4.0.0', 'v4.3.1']) {
+      expect(messages(v, ['latest.contact=x'])).toEqual([])
+      expect(messages(v, ['latest.name=abcdefghij', 'latest.extra=1'])).toEqual([
+        'latest.name: must NOT have more than 8 characters (got string "abcdefghij")',
+        'latest.extra: is not a property the schema allows here (unevaluatedProperties is false)'
+      ])
+    }
+  })
+
+  it('reads it as gojsonschema’s draft-04..07 hybrid before v3.18.5: formats checked', () => {
+    expect(messages('v3.18.4', ['latest.contact=x'])).toEqual([
+      'latest.contact: must be a valid email (got string "x")'
+    ])
+    expect(messages('v3.18.4', ['latest.name=abcdefghij', 'latest.extra=1'])).toEqual([])
+  })
+
+  it('ignores the siblings of $ref and later keywords in older drafts', () => {
+    for (const v of ['v3.17.3', 'v4.3.1'])
+      expect(messages(v, ['draft07.name=abcdefghij', 'draft06.name=abcdefghij'])).toEqual([])
+  })
+
+  it('takes a urn: nothing resolves as true where Helm does (v3.19.1+, v4.1.0+)', () => {
+    const urn = (helmVersion: string) =>
+      problems({ chartDir: join(CHARTS, 'values-schema-urn-ref'), helmVersion }).map(
+        (p) => p.message
+      )
+    expect(urn('v3.19.1')).toEqual([])
+    expect(urn('v4.1.0')).toEqual([])
+    for (const v of ['v3.19.0', 'v4.0.1'])
+      expect(urn(v)).toEqual([expect.stringMatching(/has a \$ref that points nowhere: urn:/)])
+  })
+
+  it('does not fetch a meta-schema that is not one of the drafts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'values-schema-'))
+    writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: meta\nversion: 0.1.0\n')
+    writeFileSync(
+      join(dir, 'values.schema.json'),
+      '{"$schema": "https://example.com/meta.json", "type": "object"}'
+    )
+    expect(problems({ chartDir: dir, helmVersion: 'v4.3.1' })).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /names https:\/\/example\.com\/meta\.json as its meta-schema \(\$schema\), which is not fetched here/
+        )
+      })
+    ])
+    // gojsonschema does not fetch it either: an unknown $schema is its hybrid draft.
+    expect(problems({ chartDir: dir, helmVersion: 'v3.17.3' })).toEqual([])
   })
 })

@@ -2,14 +2,15 @@
 // `helm upgrade --install`: ProcessDependencies (enabled subcharts by condition and tags,
 // aliases, import-values) and then CoalesceValues (chart defaults under user values, subchart
 // values nested under the subchart's name or alias, `global` copied down, user nulls deleting
-// defaults). Sources: helm v3.17.3 pkg/chartutil/{dependencies,coalesce,values}.go and v4.1.4
-// pkg/chart/v2/util/dependencies.go, pkg/chart/common/util/coalesce.go.
+// defaults). Sources: helm v3.17.3–v3.22.0 pkg/chartutil/{dependencies,coalesce,values}.go and
+// v4.0.0–v4.3.1 pkg/chart/v2/util/dependencies.go, pkg/chart/common/util/coalesce.go; where
+// releases differ, the dialect says which way.
 //
 // The port keeps Go's data sharing on purpose: where Helm copies a map this code copies it, and
 // where Helm shares one (copyMap is shallow), so does this, because the results can show it.
 
 import type { DependencySpec, LoadedChart } from './chart.js'
-import type { ValuesDialect } from './dialect.js'
+import { helmLabel, type ValuesDialect } from './dialect.js'
 import { isCompatibleRange } from './semver.js'
 import { deepCopy, describeValue, has, isMap, put, type Value, type ValuesMap } from './tree.js'
 import type { PositionTree } from './yaml.js'
@@ -104,8 +105,14 @@ export class Coalescer {
   private coalesceOwn(c: WorkChart, v: ValuesMap, prefix: string, merge: boolean): void {
     const subPrefix = concatPrefix(prefix, c.name)
     const vc = deepCopy(c.values)
+    const clean = this.dialect.dropNullDefaults
     for (const [key, val] of Object.entries(vc)) {
       if (!has(v, key)) {
+        // v4.2.0+: a chart's null defaults stay out of the result when coalescing.
+        if (clean && !merge) {
+          if (val === null) continue
+          if (isMap(val)) cleanNulls(val)
+        }
         put(v, key, val)
         continue
       }
@@ -116,6 +123,7 @@ export class Coalescer {
           if (val !== null) this.warn(`skipped value for ${subPrefix}.${key}: not a table`)
         } else {
           const childMerge = c.dependencies.some((d) => d.name === key) || merge
+          if (clean && !childMerge) cleanNulls(val)
           this.coalesceTables(value, val, concatPrefix(subPrefix, key), childMerge)
         }
       }
@@ -124,8 +132,10 @@ export class Coalescer {
 
   /** coalesceTablesFullKey: `dst` wins; maps merge; a null in `dst` deletes unless merging. */
   coalesceTables(dst: ValuesMap, src: ValuesMap, prefix: string, merge: boolean): ValuesMap {
+    const nulls = this.dialect.userNulls
     const srcNonNull = new Set(Object.keys(src).filter((k) => src[k] !== null))
-    if (this.dialect.keepNullOverNullDefault)
+    // v3.19.5+ and Helm 4 copy every null of dst into src first, so that the loop sees it.
+    if (nulls !== 'delete-chart-keys')
       for (const [key, val] of Object.entries(dst)) if (val === null) put(src, key, null)
     for (const [key, val] of Object.entries(src)) {
       const fullKey = concatPrefix(prefix, key)
@@ -135,7 +145,7 @@ export class Coalescer {
         present &&
         !merge &&
         dv === null &&
-        (!this.dialect.keepNullOverNullDefault || srcNonNull.has(key))
+        (nulls !== 'delete-non-null-defaults' || srcNonNull.has(key))
       )
         delete dst[key]
       else if (!present) put(dst, key, val)
@@ -196,6 +206,13 @@ export class Coalescer {
       const normalized: Value[] = []
       for (const iv of r.importValues) {
         if (isMap(iv)) {
+          if (
+            this.dialect.importValuesStringsOnly &&
+            (typeof iv.child !== 'string' || typeof iv.parent !== 'string')
+          )
+            throw new CoalesceError(
+              `import-values of dependency ${r.name} of ${c.name}: child is ${describeValue(iv.child)} and parent is ${describeValue(iv.parent)}, but ${helmLabel(this.dialect)} crashes unless both are strings (v3.18.5 and later take any value)`
+            )
           const child = goString(iv.child)
           const parent = goString(iv.parent)
           normalized.push({ child, parent })
@@ -287,6 +304,14 @@ function pathToMap(path: string, data: ValuesMap): ValuesMap {
     cur = next
   }
   return cur
+}
+
+/** cleanNilValues: removes nulls from a map and the maps in it, in place (not inside lists). */
+function cleanNulls(m: ValuesMap): void {
+  for (const [k, v] of Object.entries(m)) {
+    if (v === null) delete m[k]
+    else if (isMap(v)) cleanNulls(v)
+  }
 }
 
 function trimNulls(vals: ValuesMap): ValuesMap {

@@ -1,7 +1,8 @@
 // Chart values exactly as Helm computes them, checked against the charts' values.schema.json,
 // with the file and line (or `--set` item) behind every value.
 //
-//   const computed = computeValues({ chartDir, files, set, setString, setJson, helmMajor })
+//   const computed = computeValues({ chartDir, files, set, setString, setJson, helmVersion })
+//   (helmVersion `v4.3.1`: the rules of that release, see dialect.ts; or helmMajor alone)
 //   if (!computed.ok) → computed.problems (YAML errors, bad --set items), nothing rendered yet
 //   validateValues(computed) → schema problems, each located where the value was set
 
@@ -15,6 +16,7 @@ export {
   type ValuesResult
 } from './merge.js'
 export { validateValues } from './schema.js'
+export { valuesDialectFor, type ValuesDialect } from './dialect.js'
 export { parseStrvals, parseStrvalsInto, type SetFlag, type StrvalsOptions } from './strvals.js'
 export {
   OriginIndex,

@@ -6,11 +6,11 @@
 import type { HelmMajor } from '../helm/dialect.js'
 import { loadChart, type ChartFile, type LoadedChart } from './chart.js'
 import { CoalesceError, Coalescer, type WorkChart } from './coalesce.js'
-import { valuesDialectFor, type ValuesDialect } from './dialect.js'
+import { helmLabel, valuesDialectFor, type ValuesDialect } from './dialect.js'
 import { OriginIndex, type ChartDefaultOrigin, type Origin, type UserOrigin } from './origins.js'
-import type { PathSegment } from './path.js'
+import { formatPath, type PathSegment } from './path.js'
 import { parseStrvalsInto, type SetFlag } from './strvals.js'
-import { mergeMaps, type Value, type ValuesMap } from './tree.js'
+import { isMap, mergeMaps, type Value, type ValuesMap } from './tree.js'
 import { readValuesYaml, type Position, type PositionTree } from './yaml.js'
 
 export interface ValuesInput {
@@ -21,7 +21,12 @@ export interface ValuesInput {
   set: string[]
   setString: string[]
   setJson: string[]
-  /** The Helm whose behaviour to follow where 3 and 4 differ; Helm 4 when not given. */
+  /**
+   * The Helm release whose behaviour to follow (`v3.22.0`, `v4.3.1`): releases differ, within a
+   * major too. Wins over `helmMajor`.
+   */
+  helmVersion?: string
+  /** Without `helmVersion`: the newest behaviour of this major; Helm 4 when neither is given. */
   helmMajor?: HelmMajor
 }
 
@@ -65,6 +70,8 @@ export interface ComputedValues {
   warnings: ValuesProblem[]
   /** What Helm itself logs while merging (type clashes it resolves silently). */
   notes: string[]
+  /** The Helm rules the values were computed by (validateValues checks by them too). */
+  dialect: ValuesDialect
 }
 
 export type ValuesResult =
@@ -74,7 +81,12 @@ export type ValuesResult =
 type UserLayer = (index: OriginIndex) => void
 
 export function computeValues(input: ValuesInput): ValuesResult {
-  const dialect = valuesDialectFor(input.helmMajor ?? 4)
+  let dialect: ValuesDialect
+  try {
+    dialect = valuesDialectFor(input.helmVersion ?? input.helmMajor ?? 4)
+  } catch (e) {
+    return { ok: false, problems: [{ severity: 'error', message: (e as Error).message }] }
+  }
   const problems: ValuesProblem[] = []
   const warnings: ValuesProblem[] = []
 
@@ -98,6 +110,22 @@ export function computeValues(input: ValuesInput): ValuesResult {
   const user = userValues(input, dialect, problems, warnings)
   if (!work || problems.some((p) => p.severity === 'error')) return { ok: false, problems }
 
+  if (dialect.crashesOnNullInList) {
+    const found = nullInUserList(user.values) ?? nullInChartList(work)
+    if (found)
+      return {
+        ok: false,
+        problems: [
+          {
+            severity: 'error',
+            message: `${helmLabel(dialect)} crashes on a null inside a list (reflect: call of reflect.Value.Set on zero Value); Helm 4.1.1 and later do not`,
+            path: found.path,
+            ...(found.file ? { file: found.file, chartDefault: true } : {})
+          }
+        ]
+      }
+  }
+
   const notes: string[] = []
   let values: ValuesMap
   try {
@@ -112,7 +140,47 @@ export function computeValues(input: ValuesInput): ValuesResult {
   recordDefaults(index, work, [])
   for (const layer of user.layers) layer(index)
   const { user: origins, defaults } = index.flatten()
-  return { ok: true, values, origins, defaults, index, chart, warnings, notes: [...new Set(notes)] }
+  return {
+    ok: true,
+    values,
+    origins,
+    defaults,
+    index,
+    chart,
+    warnings,
+    notes: [...new Set(notes)],
+    dialect
+  }
+}
+
+/** The path of the first null inside a list, if any. */
+function nullInList(v: Value, path: PathSegment[]): PathSegment[] | undefined {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const found = v[i] === null ? [...path, i] : nullInList(v[i], [...path, i])
+      if (found) return found
+    }
+  } else if (isMap(v))
+    for (const [k, x] of Object.entries(v)) {
+      const found = nullInList(x, [...path, k])
+      if (found) return found
+    }
+  return undefined
+}
+
+function nullInUserList(v: ValuesMap): { path: string; file?: string } | undefined {
+  const found = nullInList(v, [])
+  return found && { path: formatPath(found) }
+}
+
+function nullInChartList(c: WorkChart): { path: string; file?: string } | undefined {
+  const own = nullInList(c.values, [])
+  if (own) return { path: formatPath(own), file: c.loaded.values?.path }
+  for (const d of c.dependencies) {
+    const found = nullInChartList(d)
+    if (found) return found
+  }
+  return undefined
 }
 
 function toWorkChart(
@@ -124,7 +192,7 @@ function toWorkChart(
   let values: ValuesMap = {}
   let positions: PositionTree | undefined
   if (c.values) {
-    const r = readValuesYaml(c.values.text, dialect)
+    const r = readValuesYaml(c.values.text, dialect, { chartDefaults: true })
     const file = c.values.path
     if (!r.ok) {
       problems.push(...r.problems.map((p) => ({ ...p, file, chartDefault: true })))

@@ -2,14 +2,20 @@
 // (on that subchart's part of the values, `global` included), as Helm's ValidateAgainstSchema
 // does before rendering, and says for every violation where the offending value was set.
 //
-// Drafts: 2020-12 and 2019-09 by their $schema, draft-07 otherwise. Formats are checked for
-// draft-07 and older (Helm 3's gojsonschema and Helm 4's validator both do); newer drafts treat
-// them as annotations. Remote $refs are not fetched.
+// The rules are those of the Helm release the values were computed for (ComputedValues.dialect):
+// - santhosh-tekuri/jsonschema v6 (Helm 4, Helm 3 from v3.18.5): the draft of `$schema`, 2020-12
+//   when there is none; formats are checked for draft-07 and older only, annotations after.
+// - gojsonschema (Helm 3 before v3.18.5): draft-04/06/07 by `$schema` (http URLs only), else a
+//   hybrid of them, a 2019-09 or 2020-12 schema included (their keywords ignored); formats are
+//   checked in every draft.
+// Before 2019-09, the siblings of a `$ref` are ignored. Remote $refs and meta-schemas are not
+// fetched; a `urn:` that cannot be resolved is `true` where Helm does that (v3.19.1+, v4.1.0+).
 
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import { Ajv2019 } from 'ajv/dist/2019.js'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import formatsModule, { type FormatsPlugin } from 'ajv-formats'
+import type { SchemaValidator, ValuesDialect } from './dialect.js'
 import type { ChartNode, ComputedValues, ValuesProblem } from './merge.js'
 import { isChartDefault, isFlag, type Origin } from './origins.js'
 import { formatPath, type PathSegment } from './path.js'
@@ -41,7 +47,33 @@ export function validateValues(computed: ComputedValues): ValuesProblem[] {
 
 type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; problem: ValuesProblem }
 
-function compile(file: string, text: string): Compiled {
+type Draft = '2020-12' | '2019-09' | 'draft-07' | 'draft-06' | 'draft-04' | 'hybrid'
+
+/**
+ * The draft a validator reads a schema by: its `$schema`, else 2020-12 (jsonschema v6) or
+ * gojsonschema's hybrid of draft-04 to draft-07. `{ unknown }` for a meta-schema jsonschema v6
+ * would have to fetch.
+ */
+function draftOf(schema: unknown, validator: SchemaValidator): Draft | { unknown: string } {
+  if (typeof schema !== 'string') return validator === 'gojsonschema' ? 'hybrid' : '2020-12'
+  if (validator === 'gojsonschema') {
+    // gojsonschema knows the three http URLs of its drafts, with or without the empty fragment.
+    const m = /^http:\/\/json-schema\.org\/draft-0([467])\/schema#?$/.exec(schema)
+    return m ? (`draft-0${m[1]}` as Draft) : 'hybrid'
+  }
+  // jsonschema v6 (draftFromURL): http or https; another json-schema.org URL is one of its
+  // embedded meta-schemas, whose own $schema names the draft.
+  const m =
+    /^https?:\/\/json-schema\.org\/(schema|draft\/2020-12\/schema|draft\/2019-09\/schema|draft-0[467]\/schema)(#.*)?$/.exec(
+      schema
+    )
+  if (!m) return { unknown: schema }
+  if (m[1] === 'schema' || m[1].includes('2020-12')) return '2020-12'
+  if (m[1].includes('2019-09')) return '2019-09'
+  return m[1].slice(0, 8) as Draft
+}
+
+function compile(file: string, text: string, dialect: ValuesDialect): Compiled {
   const problem = (message: string): Compiled => ({
     ok: false,
     problem: { severity: 'error', message, file }
@@ -57,21 +89,32 @@ function compile(file: string, text: string): Compiled {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema))
     return problem(`${name} is not a JSON Schema: its top level must be an object`)
   let root = { ...(schema as Record<string, unknown>) }
-  const draft = typeof root.$schema === 'string' ? root.$schema : ''
-  const options: Options = { strict: false, allErrors: true, verbose: true, logger: false }
+  const draft = draftOf(root.$schema, dialect.schemaValidator)
+  if (typeof draft !== 'string')
+    return problem(
+      `${name} names ${draft.unknown} as its meta-schema ($schema), which is not fetched here; Helm downloads it, so the values were not checked`
+    )
+  // inlineRefs false: a circular $ref then fails only where the values reach it, as in Helm.
+  const options: Options = {
+    strict: false,
+    allErrors: true,
+    verbose: true,
+    logger: false,
+    inlineRefs: false
+  }
   let ajv: Ajv | Ajv2019 | Ajv2020
-  if (draft.includes('2020-12')) ajv = new Ajv2020({ ...options, validateFormats: false })
-  else if (draft.includes('2019-09')) ajv = new Ajv2019({ ...options, validateFormats: false })
+  if (draft === '2020-12') ajv = new Ajv2020({ ...options, validateFormats: false })
+  else if (draft === '2019-09') ajv = new Ajv2019({ ...options, validateFormats: false })
   else {
-    // Older drafts are checked by the draft-07 rules, draft-04's boolean exclusive bounds and
-    // `id` translated (the rest is alike).
-    if (draft !== '' && !draft.includes('draft-07')) {
-      delete root.$schema
-      if (draft.includes('draft-04')) root = fromDraft04(root)
-    }
+    // Older drafts by the draft-07 rules, with what differs translated; formats are checked.
+    delete root.$schema
+    root = toDraft07(root, draft)
     ajv = new Ajv(options)
   }
   addFormats(ajv)
+  root = breakRefCycles(root)
+  // v3.19.1+ and v4.1.0+: a `urn:` Helm cannot resolve is the schema `true`.
+  if (dialect.urnRefsPermissive) for (const urn of unresolvedUrns(root)) ajv.addSchema(true, urn)
   try {
     return { ok: true, validate: ajv.compile(root) }
   } catch (e) {
@@ -90,26 +133,146 @@ function compile(file: string, text: string): Compiled {
   }
 }
 
-/** draft-04 → draft-07: `exclusiveMaximum: true` + `maximum: n` → `exclusiveMaximum: n`, id → $id. */
-function fromDraft04(node: unknown): Record<string, unknown> {
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk)
-    if (v === null || typeof v !== 'object') return v
-    const out: Record<string, unknown> = {}
-    for (const [k, x] of Object.entries(v)) out[k] = walk(x)
-    for (const [flag, bound] of [
-      ['exclusiveMaximum', 'maximum'],
-      ['exclusiveMinimum', 'minimum']
-    ]) {
-      if (typeof out[flag] !== 'boolean') continue
-      if (out[flag] && typeof out[bound] === 'number') {
-        out[flag] = out[bound]
-        delete out[bound]
-      } else delete out[flag]
+/** Marks the stand-in for a $ref that leads back to itself (see breakRefCycles). */
+const CIRCULAR = 'values: a $ref that leads back to itself'
+
+/**
+ * The schema with every `$ref` on a loop of `$ref`s (`a` → `b` → `a`) replaced by a schema that
+ * fails with CIRCULAR. Helm's validators fail on such a loop only where the values reach it (a
+ * stack overflow in gojsonschema, a loop error in jsonschema v6); Ajv would not compile it.
+ */
+function breakRefCycles(root: Record<string, unknown>): Record<string, unknown> {
+  const resolve = (ref: string): unknown => {
+    if (ref === '#') return root
+    if (!ref.startsWith('#/')) return undefined
+    let cur: unknown = root
+    for (const raw of ref.slice(2).split('/')) {
+      if (cur === null || typeof cur !== 'object') return undefined
+      let key: string
+      try {
+        key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')
+      } catch {
+        return undefined
+      }
+      cur = Object.hasOwn(cur, key) ? (cur as Record<string, unknown>)[key] : undefined
     }
-    if (typeof out.id === 'string' && out.$id === undefined) {
-      out.$id = out.id
-      delete out.id
+    return cur
+  }
+  const refOf = (v: unknown): string | undefined =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? typeof (v as Record<string, unknown>).$ref === 'string'
+        ? ((v as Record<string, unknown>).$ref as string)
+        : undefined
+      : undefined
+  const looping = new Set<unknown>()
+  const find = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return
+    if (Array.isArray(v)) return v.forEach(find)
+    const chain: unknown[] = []
+    let cur: unknown = v
+    for (let ref = refOf(cur); ref !== undefined; ref = refOf(cur)) {
+      const at = chain.indexOf(cur)
+      if (at >= 0) {
+        chain.slice(at).forEach((n) => looping.add(n))
+        break
+      }
+      chain.push(cur)
+      cur = resolve(ref)
+    }
+    Object.values(v).forEach(find)
+  }
+  find(root)
+  if (looping.size === 0) return root
+  const copy = (v: unknown): unknown => {
+    if (looping.has(v)) return { $comment: CIRCULAR, not: {} }
+    if (v === null || typeof v !== 'object') return v
+    if (Array.isArray(v)) return v.map(copy)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]))
+  }
+  return copy(root) as Record<string, unknown>
+}
+
+/** `urn:` $refs (without fragment) that no `$id` in the schema declares. */
+function unresolvedUrns(root: unknown): string[] {
+  const refs = new Set<string>()
+  const ids = new Set<string>()
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk)
+    if (v === null || typeof v !== 'object') return
+    const o = v as Record<string, unknown>
+    if (typeof o.$ref === 'string' && o.$ref.startsWith('urn:') && !o.$ref.includes('#'))
+      refs.add(o.$ref)
+    for (const id of [o.$id, o.id]) if (typeof id === 'string') ids.add(id.replace(/#$/, ''))
+    Object.values(o).forEach(walk)
+  }
+  walk(root)
+  return [...refs].filter((r) => !ids.has(r))
+}
+
+// Keywords whose value is a schema, a list of schemas, or a map of names to schemas (draft-07).
+const SCHEMA_KEYWORDS = new Set([
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'not',
+  'if',
+  'then',
+  'else',
+  'items'
+])
+const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'items'])
+const SCHEMA_MAP_KEYWORDS = new Set([
+  'properties',
+  'patternProperties',
+  'definitions',
+  'dependencies'
+])
+/** Keywords a draft does not have: its validators ignore them. */
+const NOT_IN_DRAFT: Partial<Record<Draft, readonly string[]>> = {
+  'draft-06': ['if', 'then', 'else'],
+  'draft-04': ['if', 'then', 'else', 'const', 'contains', 'propertyNames']
+}
+
+/**
+ * A draft-04/06/07 (or gojsonschema hybrid) schema as Ajv's draft-07 reads it alike: `$ref`
+ * without siblings (they are ignored before 2019-09), keywords the draft lacks dropped, and
+ * draft-04's `id` and boolean exclusiveMaximum/exclusiveMinimum (which the hybrid also takes).
+ */
+function toDraft07(node: Record<string, unknown>, draft: Draft): Record<string, unknown> {
+  const dropped = new Set(NOT_IN_DRAFT[draft] ?? [])
+  const oldForms = draft === 'draft-04' || draft === 'hybrid'
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
+    const src = v as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    const keys =
+      typeof src.$ref === 'string'
+        ? ['$ref', 'definitions'].filter((k) => Object.hasOwn(src, k))
+        : Object.keys(src).filter((k) => !dropped.has(k))
+    for (const k of keys) {
+      const x = src[k]
+      if (SCHEMA_MAP_KEYWORDS.has(k) && x !== null && typeof x === 'object' && !Array.isArray(x))
+        out[k] = Object.fromEntries(Object.entries(x).map(([n, s]) => [n, walk(s)]))
+      else if (SCHEMA_LIST_KEYWORDS.has(k) && Array.isArray(x)) out[k] = x.map(walk)
+      else if (SCHEMA_KEYWORDS.has(k)) out[k] = walk(x)
+      else out[k] = x
+    }
+    if (oldForms) {
+      for (const [flag, bound] of [
+        ['exclusiveMaximum', 'maximum'],
+        ['exclusiveMinimum', 'minimum']
+      ]) {
+        if (typeof out[flag] !== 'boolean') continue
+        if (out[flag] && typeof out[bound] === 'number') {
+          out[flag] = out[bound]
+          delete out[bound]
+        } else delete out[flag]
+      }
+      if (typeof out.id === 'string' && out.$id === undefined) {
+        out.$id = out.id
+        delete out.id
+      }
     }
     return out
   }
@@ -119,7 +282,7 @@ function fromDraft04(node: unknown): Record<string, unknown> {
 function checkChart(chart: ChartNode, data: Value, computed: ComputedValues): ValuesProblem[] {
   const schema = chart.schema
   if (!schema) return []
-  const compiled = compile(schema.path, schema.text)
+  const compiled = compile(schema.path, schema.text, computed.dialect)
   if (!compiled.ok) return [compiled.problem]
   const json = toJsonData(data)
   try {
@@ -138,7 +301,16 @@ function checkChart(chart: ChartNode, data: Value, computed: ComputedValues): Va
   const errors = relevant(compiled.validate.errors ?? [])
   const seen = new Set<string>()
   const problems: ValuesProblem[] = []
+  const name = schema.path.split(/[\\/]/).pop() ?? schema.path
   for (const e of errors) {
+    if ((e.parentSchema as { $comment?: unknown } | undefined)?.$comment === CIRCULAR) {
+      const path = formatPath([...chart.path, ...pointerToPath(e.instancePath, json)])
+      const message = `${name} has a circular $ref here (a $ref that leads back to itself), which Helm cannot check`
+      if (seen.has(`${path}\n${message}`)) continue
+      seen.add(`${path}\n${message}`)
+      problems.push({ severity: 'error', path, message, file: schema.path })
+      continue
+    }
     const { segments, message } = describe(e, json)
     const path = [...chart.path, ...segments]
     // A missing property may be missing because the user set it to null: look there first.

@@ -1,5 +1,5 @@
-// A port of Helm's `--set` parser (pkg/strvals/parser.go, identical in v3.17 and v4.1 but for the
-// EOF check in ValuesDialect): the same grammar, the same typing and the same quirks, so that the
+// A port of Helm's `--set` parser (pkg/strvals/parser.go, the same in v3.17.3–v3.22.0 and
+// v4.0.0–v4.3.1 but for the EOF check of v4.1.0+ in ValuesDialect): the same grammar, the same typing and the same quirks, so that the
 // values computed here are the values Helm renders with. The differential test runs both.
 //
 //   a.b=c,d=e      nested keys, comma-separated pairs      \, \. \= \[ escape (any char, really)
@@ -17,7 +17,7 @@ export type SetFlag = 'set' | 'set-string' | 'set-json'
 
 export interface StrvalsOptions {
   flag: SetFlag
-  /** Helm 3 and 4 differ in one corner (a truncated `a[0`); Helm 4 when not given. */
+  /** Releases differ in one corner (a truncated `a[0`); the newest Helm 4 when not given. */
   dialect?: ValuesDialect
   /** Called with the path and value of everything the item sets (for origins). */
   onSet?: (path: PathSegment[], value: Value) => void
@@ -61,10 +61,14 @@ export function parseStrvalsInto(
   }
 }
 
-/** Parses one item on its own, like Helm's strvals.Parse / ParseString. */
-export function parseStrvals(item: string, flag: SetFlag, major: 3 | 4 = 4): Result<ValuesMap> {
+/** Parses one item on its own, like Helm's strvals.Parse / ParseString (`helm`: 4, `v3.22.0`). */
+export function parseStrvals(
+  item: string,
+  flag: SetFlag,
+  helm: 3 | 4 | string = 4
+): Result<ValuesMap> {
   const dest: ValuesMap = {}
-  const r = parseStrvalsInto(item, dest, { flag, dialect: valuesDialectFor(major) })
+  const r = parseStrvalsInto(item, dest, { flag, dialect: valuesDialectFor(helm) })
   return r.ok ? ok(dest) : fail(r.error)
 }
 

@@ -51,15 +51,42 @@ class YamlError extends Error {
   }
 }
 
+export interface ReadValuesOptions {
+  /** A chart's values.yaml (some releases read it unlike a user's values file). */
+  chartDefaults?: boolean
+}
+
+/** k8s.io's LineReader reads through a bufio.Reader of this size. */
+const LINE_READER_BUFFER = 4096
+
 /**
  * A values file as a map, with the position of every value. Helm 4 merges all `---` documents
  * (as k8s.io's YAMLReader splits them); Helm 3 reads the first one only.
  */
-export function readValuesYaml(text: string, dialect: ValuesDialect): ReadValuesResult {
+export function readValuesYaml(
+  text: string,
+  dialect: ValuesDialect,
+  options: ReadValuesOptions = {}
+): ReadValuesResult {
   const warnings: YamlProblem[] = []
   const start: Position = { line: 1, column: 1 }
   let values: ValuesMap = {}
   let positions: PositionTree = { at: start }
+  if (dialect.allDocuments && dialect.dropsLastLineAtBufferEdge) {
+    const cut = text.lastIndexOf('\n') + 1
+    const last = text.slice(cut)
+    const bytes = Buffer.byteLength(last)
+    if (bytes > 0 && bytes % LINE_READER_BUFFER === 0 && !last.startsWith('---')) {
+      warnings.push({
+        severity: 'warning',
+        message: `the last line has no line end and is ${bytes} bytes long, a multiple of ${LINE_READER_BUFFER}: Helm before 4.3.0 loses it (end the file with a line break)`,
+        line: text.slice(0, cut).split('\n').length,
+        column: 1
+      })
+      text = text.slice(0, cut)
+    }
+  }
+  const exactIntegers = dialect.exactChartIntegers && options.chartDefaults === true
   const chunks = dialect.allDocuments ? splitDocuments(text) : [{ text, startLine: 0 }]
   if ('error' in chunks) return { ok: false, problems: [chunks.error] }
   for (const chunk of chunks) {
@@ -109,7 +136,7 @@ export function readValuesYaml(text: string, dialect: ValuesDialect): ReadValues
         })
       }
     try {
-      const converted = new Converter(doc, lineCounter, warnings).top()
+      const converted = new Converter(doc, lineCounter, warnings, exactIntegers).top()
       ;({ values, positions } = mergeLocated(
         values,
         positions,
@@ -326,8 +353,11 @@ function resolve(tag: string, input: string): GoScalar {
   )
 }
 
-/** The value after Helm's YAML → JSON → Go round trip. */
-function toValue(s: GoScalar): Value {
+/**
+ * The value after Helm's YAML → JSON → Go round trip: integers become float64, or keep every
+ * digit when read with json.Decoder.UseNumber (`exactIntegers`).
+ */
+function toValue(s: GoScalar, exactIntegers: boolean): Value {
   switch (s.tag) {
     case NULL:
       return null
@@ -336,7 +366,7 @@ function toValue(s: GoScalar): Value {
     case TIMESTAMP:
       return s.v
     case INT:
-      return Number(s.v)
+      return exactIntegers && !Number.isSafeInteger(Number(s.v)) ? s.v : Number(s.v)
     case FLOAT:
       if (!Number.isFinite(s.v))
         throw new YamlError(
@@ -404,7 +434,8 @@ class Converter {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
-    private readonly warnings: YamlProblem[]
+    private readonly warnings: YamlProblem[],
+    private readonly exactIntegers = false
   ) {}
 
   top(): { values: ValuesMap; positions: PositionTree } {
@@ -549,7 +580,7 @@ class Converter {
 
   private scalar(node: Scalar): Value {
     try {
-      return toValue(this.goScalar(node))
+      return toValue(this.goScalar(node), this.exactIntegers)
     } catch (e) {
       if (e instanceof YamlError) throw new YamlError(e.message, e.at ?? this.pos(node))
       throw e
