@@ -10,21 +10,39 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const versions = process.argv.slice(2)
-if (versions.length === 0) throw new Error('usage: kube-schemas.mjs <minor>... (e.g. 1.33 1.34 1.35)')
-const DROP = new Set(['description', 'x-kubernetes-list-map-keys', 'x-kubernetes-list-type', 'x-kubernetes-map-type', 'x-kubernetes-unions'])
+if (versions.length === 0)
+  throw new Error('usage: kube-schemas.mjs <minor>... (e.g. 1.33 1.34 1.35)')
+const DROP = new Set([
+  'description',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-list-type',
+  'x-kubernetes-map-type',
+  'x-kubernetes-unions'
+])
 
 function strip(o) {
   if (Array.isArray(o)) return o.map(strip)
   if (!o || typeof o !== 'object') return o
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !DROP.has(k) && !k.startsWith('x-kubernetes-patch')).map(([k, v]) => [k, strip(v)]))
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([k]) => !DROP.has(k) && !k.startsWith('x-kubernetes-patch'))
+      .map(([k, v]) => [k, strip(v)])
+  )
 }
 
 mkdirSync(join(root, 'schemas/kubernetes'), { recursive: true })
 for (const v of versions) {
-  const r = spawnSync('bash', [join(root, 'test/cluster/openapi.sh'), v], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  const r = spawnSync('bash', [join(root, 'test/cluster/openapi.sh'), v], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20
+  })
   if (r.status !== 0) throw new Error(`openapi.sh ${v} failed:\n${r.stderr}`)
   const doc = JSON.parse(r.stdout)
-  const out = { kubernetes: v, source: `kube-apiserver ${doc.info?.version ?? ''} --emulated-version=kube=${v}, /openapi/v2`, definitions: strip(doc.definitions) }
+  const out = {
+    kubernetes: v,
+    source: `kube-apiserver ${doc.info?.version ?? ''} --emulated-version=kube=${v}, /openapi/v2`,
+    definitions: strip(doc.definitions)
+  }
   writeFileSync(join(root, `schemas/kubernetes/${v}.json`), `${JSON.stringify(out)}\n`)
   console.log(`schemas/kubernetes/${v}.json: ${Object.keys(out.definitions).length} definitions`)
 }
