@@ -50017,7 +50017,14 @@ function dropNulls(v) {
 }
 class KubeSchemas {
     version;
-    ajv = new dist_ajv.Ajv({ strict: false, allErrors: true, validateFormats: false });
+    // The bundled definitions are generated and tested; checking them against the meta-schema on
+    // every run would only cost time.
+    ajv = new dist_ajv.Ajv({
+        strict: false,
+        allErrors: true,
+        validateFormats: false,
+        validateSchema: false
+    });
     byGvk = new Map();
     compiled = new Map();
     constructor(version) {

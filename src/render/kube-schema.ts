@@ -93,7 +93,14 @@ export interface KubeSchemaProblem {
 }
 
 export class KubeSchemas {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
+  // The bundled definitions are generated and tested; checking them against the meta-schema on
+  // every run would only cost time.
+  private readonly ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    validateSchema: false
+  })
   private readonly byGvk = new Map<string, string>()
   private readonly compiled = new Map<string, ValidateFunction>()
 
