@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -6,28 +6,14 @@ import { computeValues, formatProblem, type ValuesInput } from '../../src/values
 import type { Origin } from '../../src/values/origins.js'
 import type { PathSegment } from '../../src/values/path.js'
 import { ROOT } from '../helpers/tools.js'
+import { computeOk, valuesFixture } from '../helpers/values.js'
 
 const CHART = join(ROOT, '__fixtures__/charts/values-dump')
 const CHART_VALUES = join(CHART, 'values.yaml')
 const CHILD_VALUES = join(CHART, 'charts/child/values.yaml')
 const PACKAGED_VALUES = join(CHART, 'charts/packaged-0.2.1.tgz/values.yaml')
-const fixture = (name: string) => ({
-  path: name,
-  text: readFileSync(join(ROOT, '__fixtures__/values', name), 'utf8')
-})
-
-function compute(input: Partial<ValuesInput>) {
-  const r = computeValues({
-    chartDir: CHART,
-    files: [],
-    set: [],
-    setString: [],
-    setJson: [],
-    ...input
-  })
-  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'))
-  return r
-}
+const fixture = valuesFixture
+const compute = (input: Partial<ValuesInput>) => computeOk(CHART, input)
 
 describe('Helm order: files in order, then --set-json, --set, --set-string', () => {
   it.each<[string, Partial<ValuesInput>, unknown]>([

@@ -2,29 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { computeValues, formatProblem, type ValuesInput } from '../../src/values/merge.js'
+import type { ValuesInput } from '../../src/values/merge.js'
 import { validateValues } from '../../src/values/schema.js'
 import { EXAMPLE_CHART, ROOT } from '../helpers/tools.js'
+import { computeOk, valuesFixture } from '../helpers/values.js'
 
 const CHARTS = join(ROOT, '__fixtures__/charts')
 const SCHEMA_CHART = join(CHARTS, 'values-schema')
-const fixture = (name: string) => ({
-  path: name,
-  text: readFileSync(join(ROOT, '__fixtures__/values', name), 'utf8')
-})
-
-function problems(input: Partial<ValuesInput>) {
-  const r = computeValues({
-    chartDir: EXAMPLE_CHART,
-    files: [],
-    set: [],
-    setString: [],
-    setJson: [],
-    ...input
-  })
-  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'))
-  return validateValues(r)
-}
+const fixture = valuesFixture
+const problems = (input: Partial<ValuesInput>) => validateValues(computeOk(EXAMPLE_CHART, input))
 
 describe('the goatflow example chart', () => {
   it('names the file and line of a value of the wrong type', () => {
