@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ROOT, TOOLS_BIN, helmBinary } from './tools.js'
 
+/**
+ * The bundle the tests run: the committed `dist/` unless ACTION_DIST names another fresh bundle
+ * (a developer testing `src/` without touching `dist/`).
+ */
+export const ACTION_BUNDLE = process.env.ACTION_DIST ?? join(ROOT, 'dist/index.js')
+
 /** Parses the `name<<delimiter` file format of GITHUB_OUTPUT and GITHUB_STATE. */
 export function parseCommandFile(text: string): Record<string, string> {
   const out: Record<string, string> = {}
@@ -73,7 +79,7 @@ export function runAction(
   const { dir, env, files } = runnerEnv(inputs, opts)
   const startedAt = Date.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd: ROOT })
+    const child = spawn(process.execPath, [ACTION_BUNDLE], { env, cwd: ROOT })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
