@@ -1,5 +1,6 @@
 import { parse as parseYaml, parseDocument } from 'yaml'
 import { fail, ok, type Result } from '../result.js'
+import { isValidConstraint } from '../values/semver.js'
 import type { ChartRef, HealthCheck, Mode } from './config.js'
 
 // Each parser takes the raw input string and returns a value or a reason that names what is
@@ -9,10 +10,6 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 // Helm's own rule (pkg/chartutil validateReleaseName): DNS-1123 subdomain, at most 53 characters
 // because Helm appends suffixes to build object names of at most 63.
 const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
-const SEMVER =
-  /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*)){0,2}(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/
-const VERSION_CONSTRAINT_PART =
-  /^(\^|~|~>|>=|<=|>|<|=|!=)?\s*v?(\d+|x|X|\*)(\.(\d+|x|X|\*)){0,2}(-[0-9A-Za-z.-]+)?$/
 const REPO_CHART = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/
 const CHART_NAME = /^[a-z0-9][a-z0-9_.-]*$/
 
@@ -150,20 +147,12 @@ export function parseHealthCheck(item: string): Result<HealthCheck> {
 export function parseChartVersion(raw: string): Result<string | undefined> {
   const v = raw.trim()
   if (v === '') return ok(undefined)
-  if (SEMVER.test(v)) return ok(v)
-  // Helm accepts Masterminds/semver constraints: comma/space separated ANDs, "||" ORs, ranges.
-  const parts = v
-    .split('||')
-    .flatMap((alt) => alt.split(/,|\s+(?=[\^~<>=!])/))
-    .map((p) => p.trim())
-    .filter(Boolean)
-  const hyphenRange = /^v?[\d.x*]+\s+-\s+v?[\d.x*]+$/
-  if (
-    parts.length > 0 &&
-    parts.every((p) => VERSION_CONSTRAINT_PART.test(p) || hyphenRange.test(p))
+  // Helm takes --version as a literal tag or index entry first, else as a Masterminds/semver
+  // constraint; every chart version is a constraint that matches itself, so one grammar decides.
+  if (isValidConstraint(v)) return ok(v)
+  return fail(
+    'expected a version such as 1.4.2 or a range such as ~1.4, ^2.0, 1.x, ">=1.2.0 <2.0.0" or "1.0 - 1.4 || 2.x"'
   )
-    return ok(v)
-  return fail('expected a version such as 1.4.2 or a range such as ~1.4 or ">=1.2.0 <2.0.0"')
 }
 
 export function parseHelmVersion(raw: string): Result<string | undefined> {
