@@ -1,4 +1,5 @@
 import type { CommandResult, CommandRunner, RunningCommand } from '../exec/runner.js'
+import { retryRead, type RetryPolicy } from '../kube/retry.js'
 import * as a from './args.js'
 import { dialectFor, parseHelmVersion, type Dialect } from './dialect.js'
 import { parseHistory, parseRelease, type HistoryEntry, type ReleaseInfo } from './release.js'
@@ -24,6 +25,8 @@ const NOT_FOUND = /release: not found|not found/i
 
 /** Runs helm with arguments from args.ts and parses what it prints. */
 export class Helm {
+  private readRetry?: RetryPolicy
+
   private constructor(
     private readonly runner: CommandRunner,
     readonly binary: string,
@@ -40,6 +43,18 @@ export class Helm {
 
   get major(): 3 | 4 {
     return this.dialect.major
+  }
+
+  /** From now on, release reads ride out an unreachable API server as the policy allows. */
+  retryReads(policy: RetryPolicy): void {
+    this.readRetry = policy
+  }
+
+  /** A read of release storage: repeated while the cluster is unreachable, never thrown on exit. */
+  private read(args: readonly string[]): Promise<CommandResult> {
+    const run = () => this.runner.run(this.binary, args, { echo: false })
+    const what = `helm ${args.slice(0, args[0] === 'get' ? 2 : 1).join(' ')}`
+    return this.readRetry ? retryRead(what, run, this.readRetry) : run()
   }
 
   async run(
@@ -65,7 +80,7 @@ export class Helm {
   }
 
   async status(t: a.Target): Promise<ReleaseInfo | undefined> {
-    const r = await this.try(a.statusArgs(t), { echo: false })
+    const r = await this.read(a.statusArgs(t))
     if (r.exitCode !== 0) {
       if (NOT_FOUND.test(r.stderr)) return undefined
       throw new HelmError('status', r)
@@ -74,7 +89,7 @@ export class Helm {
   }
 
   async history(t: a.Target): Promise<HistoryEntry[]> {
-    const r = await this.try(a.historyArgs(t), { echo: false })
+    const r = await this.read(a.historyArgs(t))
     if (r.exitCode !== 0) {
       if (NOT_FOUND.test(r.stderr)) return []
       throw new HelmError('history', r)
@@ -83,14 +98,18 @@ export class Helm {
   }
 
   async manifest(t: a.Target, revision?: number): Promise<string> {
-    return (await this.run(a.getManifestArgs(t, revision), { echo: false })).stdout
+    const r = await this.read(a.getManifestArgs(t, revision))
+    if (r.exitCode !== 0) throw new HelmError('get manifest', r)
+    return r.stdout
   }
 
   async values(
     t: a.Target,
     o: { revision?: number; all?: boolean } = {}
   ): Promise<Record<string, unknown>> {
-    const out = (await this.run(a.getValuesArgs(t, o), { echo: false })).stdout.trim()
+    const r = await this.read(a.getValuesArgs(t, o))
+    if (r.exitCode !== 0) throw new HelmError('get values', r)
+    const out = r.stdout.trim()
     return (out === '' || out === 'null' ? {} : JSON.parse(out)) as Record<string, unknown>
   }
 }

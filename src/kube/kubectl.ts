@@ -1,6 +1,27 @@
-import type { CommandRunner } from '../exec/runner.js'
+import type { CommandResult, CommandRunner } from '../exec/runner.js'
+import { classifyFailure, retryRead, type FailureKind, type RetryPolicy } from './retry.js'
 import { snapshotOf } from './snapshot.js'
 import type { KubeEvent, Snapshot } from './types.js'
+
+/** A kubectl call the cluster answered with an error (forbidden, not found, invalid...). */
+export class KubectlError extends Error {
+  readonly kind: FailureKind
+  constructor(
+    readonly command: string,
+    readonly result: CommandResult
+  ) {
+    super(`kubectl ${command} failed: ${result.stderr.trim()}`)
+    this.name = 'KubectlError'
+    this.kind = classifyFailure(result)
+  }
+}
+
+export interface KubectlOptions {
+  /** How reads ride out an unreachable or overloaded API server; none means a single attempt. */
+  retry?: RetryPolicy
+  /** Told when an optional read is skipped (for example events that RBAC does not allow). */
+  warn?: (line: string) => void
+}
 
 export interface KubeTarget {
   namespace: string
@@ -16,8 +37,36 @@ export class Kubectl {
   constructor(
     private readonly runner: CommandRunner,
     readonly target: KubeTarget,
-    readonly binary = 'kubectl'
+    readonly binary = 'kubectl',
+    private readonly options: KubectlOptions = {}
   ) {}
+
+  private readonly warned = new Set<string>()
+
+  /** Runs a read, repeated while the API server is unreachable (within the retry policy). */
+  private read(args: string[]): Promise<CommandResult> {
+    const run = () => this.runner.run(this.binary, args, { echo: false })
+    const retry = this.options.retry
+    return retry ? retryRead(`kubectl ${args.slice(0, 2).join(' ')}`, run, retry) : run()
+  }
+
+  /** A read the rollout can do without: it degrades to `fallback` with one warning. */
+  private async optional<T>(what: string, read: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await read()
+    } catch (e) {
+      if (!this.warned.has(what)) {
+        this.warned.add(what)
+        const forbidden = e instanceof KubectlError && e.kind === 'forbidden'
+        this.options.warn?.(
+          forbidden
+            ? `Not reading ${what}: the credentials may not list them in namespace ${this.target.namespace} (grant "list" on them to see their reasons in failure reports).`
+            : `Not reading ${what}: ${(e as Error).message}`
+        )
+      }
+      return fallback
+    }
+  }
 
   private globals(): string[] {
     const args = ['--namespace', this.target.namespace, '--request-timeout=20s']
@@ -27,11 +76,8 @@ export class Kubectl {
   }
 
   private async json<T>(args: string[]): Promise<T> {
-    const r = await this.runner.run(this.binary, [...args, ...this.globals(), '--output', 'json'], {
-      echo: false
-    })
-    if (r.exitCode !== 0)
-      throw new Error(`kubectl ${args.slice(0, 2).join(' ')} failed: ${r.stderr.trim()}`)
+    const r = await this.read([...args, ...this.globals(), '--output', 'json'])
+    if (r.exitCode !== 0) throw new KubectlError(args.slice(0, 2).join(' '), r)
     return JSON.parse(r.stdout) as T
   }
 
@@ -42,23 +88,98 @@ export class Kubectl {
         'get',
         'deployments.apps,replicasets.apps,statefulsets.apps,daemonsets.apps,jobs.batch,pods'
       ]),
-      this.json<{ items: KubeEvent[] }>(['get', 'events', '--field-selector', 'type=Warning'])
+      this.optional(
+        'warning events',
+        () =>
+          this.json<{ items: KubeEvent[] }>(['get', 'events', '--field-selector', 'type=Warning']),
+        { items: [] }
+      )
     ])
     return snapshotOf(objects.items, events.items)
   }
 
   /** The cluster's Kubernetes minor version (`1.35`), or undefined when it does not say. */
   async serverVersion(): Promise<string | undefined> {
-    const r = await this.runner.run(
-      this.binary,
-      ['version', '--output', 'json', ...this.globals()],
-      { echo: false }
-    )
+    const r = await this.read(['version', '--output', 'json', ...this.globals()])
     if (r.exitCode !== 0) return undefined
     const v = (JSON.parse(r.stdout) as { serverVersion?: { major?: string; minor?: string } })
       .serverVersion
     const minor = v?.minor?.replace(/\D+$/, '')
     return v?.major && minor ? `${v.major}.${minor}` : undefined
+  }
+
+  /** One object by resource and name, or undefined when it does not exist. */
+  async getObject<T>(resource: string, name: string): Promise<T | undefined> {
+    try {
+      return await this.json<T>(['get', resource, name])
+    } catch (e) {
+      if (e instanceof KubectlError && e.kind === 'not-found') return undefined
+      throw e
+    }
+  }
+
+  /**
+   * Creates an object, or replaces it (optimistic concurrency: the object's
+   * metadata.resourceVersion must still be current, else the API answers Conflict). Tried once:
+   * a write that failed in transit may still have been applied, so callers re-read instead.
+   */
+  async writeObject<T>(verb: 'create' | 'replace', object: unknown): Promise<T> {
+    const r = await this.runner.run(
+      this.binary,
+      [verb, '--filename', '-', ...this.globals(), '--output', 'json'],
+      { echo: false, input: JSON.stringify(object) }
+    )
+    if (r.exitCode !== 0) throw new KubectlError(verb, r)
+    return JSON.parse(r.stdout) as T
+  }
+
+  /**
+   * One read of what a release's rollout is judged on, in every namespace its workloads live in:
+   * workloads, their ReplicaSets, ControllerRevisions and pods, the events about them (warnings
+   * and autoscaler notices), and the release's custom resources by kind.
+   */
+  async releaseSnapshot(
+    refs: ReadonlyArray<{ kind: string; namespace: string; apiVersion?: string }>
+  ): Promise<Snapshot> {
+    const namespaces = [...new Set([this.target.namespace, ...refs.map((r) => r.namespace)])]
+    const parts = await Promise.all(
+      namespaces.map(async (ns) => {
+        const k = ns === this.target.namespace ? this : this.inNamespace(ns)
+        const customKinds = [
+          ...new Set(
+            refs
+              .filter((r) => r.apiVersion !== undefined && r.namespace === ns)
+              .map((r) => `${r.kind.toLowerCase()}.${r.apiVersion!.split('/')[0]}`)
+          )
+        ]
+        const [objects, events, custom] = await Promise.all([
+          k.json<{ items: Array<{ kind: string }> }>([
+            'get',
+            'deployments.apps,replicasets.apps,statefulsets.apps,daemonsets.apps,jobs.batch,pods,controllerrevisions.apps'
+          ]),
+          k.optional('events', () => k.json<{ items: KubeEvent[] }>(['get', 'events']), {
+            items: []
+          }),
+          customKinds.length === 0
+            ? { items: [] }
+            : k.optional(
+                `custom resources ${customKinds.join(', ')}`,
+                () => k.json<{ items: Array<{ kind: string }> }>(['get', customKinds.join(',')]),
+                { items: [] }
+              )
+        ])
+        return { objects: objects.items, events: events.items, custom: custom.items }
+      })
+    )
+    return snapshotOf(
+      parts.flatMap((p) => p.objects),
+      parts.flatMap((p) => p.events),
+      parts.flatMap((p) => p.custom)
+    )
+  }
+
+  private inNamespace(namespace: string): Kubectl {
+    return new Kubectl(this.runner, { ...this.target, namespace }, this.binary, this.options)
   }
 
   async deletePod(name: string): Promise<void> {
