@@ -16,6 +16,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import formatsModule, { type FormatsPlugin } from 'ajv-formats'
 import type { SchemaValidator, ValuesDialect } from './dialect.js'
+import { toDraft07, type OldDraft } from './schema-draft07.js'
 import type { ChartNode, ComputedValues, ValuesProblem } from './merge.js'
 import { isChartDefault, isFlag, type Origin } from './origins.js'
 import { formatPath, type PathSegment } from './path.js'
@@ -108,7 +109,7 @@ function compile(file: string, text: string, dialect: ValuesDialect): Compiled {
   else {
     // Older drafts by the draft-07 rules, with what differs translated; formats are checked.
     delete root.$schema
-    root = toDraft07(root, draft)
+    root = toDraft07(root, draft as OldDraft)
     ajv = new Ajv(options)
   }
   addFormats(ajv)
@@ -207,76 +208,6 @@ function unresolvedUrns(root: unknown): string[] {
   }
   walk(root)
   return [...refs].filter((r) => !ids.has(r))
-}
-
-// Keywords whose value is a schema, a list of schemas, or a map of names to schemas (draft-07).
-const SCHEMA_KEYWORDS = new Set([
-  'additionalItems',
-  'additionalProperties',
-  'contains',
-  'propertyNames',
-  'not',
-  'if',
-  'then',
-  'else',
-  'items'
-])
-const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'items'])
-const SCHEMA_MAP_KEYWORDS = new Set([
-  'properties',
-  'patternProperties',
-  'definitions',
-  'dependencies'
-])
-/** Keywords a draft does not have: its validators ignore them. */
-const NOT_IN_DRAFT: Partial<Record<Draft, readonly string[]>> = {
-  'draft-06': ['if', 'then', 'else'],
-  'draft-04': ['if', 'then', 'else', 'const', 'contains', 'propertyNames']
-}
-
-/**
- * A draft-04/06/07 (or gojsonschema hybrid) schema as Ajv's draft-07 reads it alike: `$ref`
- * without siblings (they are ignored before 2019-09), keywords the draft lacks dropped, and
- * draft-04's `id` and boolean exclusiveMaximum/exclusiveMinimum (which the hybrid also takes).
- */
-function toDraft07(node: Record<string, unknown>, draft: Draft): Record<string, unknown> {
-  const dropped = new Set(NOT_IN_DRAFT[draft] ?? [])
-  const oldForms = draft === 'draft-04' || draft === 'hybrid'
-  const walk = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
-    const src = v as Record<string, unknown>
-    const out: Record<string, unknown> = {}
-    const keys =
-      typeof src.$ref === 'string'
-        ? ['$ref', 'definitions'].filter((k) => Object.hasOwn(src, k))
-        : Object.keys(src).filter((k) => !dropped.has(k))
-    for (const k of keys) {
-      const x = src[k]
-      if (SCHEMA_MAP_KEYWORDS.has(k) && x !== null && typeof x === 'object' && !Array.isArray(x))
-        out[k] = Object.fromEntries(Object.entries(x).map(([n, s]) => [n, walk(s)]))
-      else if (SCHEMA_LIST_KEYWORDS.has(k) && Array.isArray(x)) out[k] = x.map(walk)
-      else if (SCHEMA_KEYWORDS.has(k)) out[k] = walk(x)
-      else out[k] = x
-    }
-    if (oldForms) {
-      for (const [flag, bound] of [
-        ['exclusiveMaximum', 'maximum'],
-        ['exclusiveMinimum', 'minimum']
-      ]) {
-        if (typeof out[flag] !== 'boolean') continue
-        if (out[flag] && typeof out[bound] === 'number') {
-          out[flag] = out[bound]
-          delete out[bound]
-        } else delete out[flag]
-      }
-      if (typeof out.id === 'string' && out.$id === undefined) {
-        out.$id = out.id
-        delete out.id
-      }
-    }
-    return out
-  }
-  return walk(node) as Record<string, unknown>
 }
 
 function checkChart(chart: ChartNode, data: Value, computed: ComputedValues): ValuesProblem[] {
