@@ -16,8 +16,8 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
 import { computeValues, type ValuesResult } from '../../src/values/merge.js'
-import type { Value } from '../../src/values/tree.js'
 import { HELM_MAJORS, helmBinary, ROOT } from '../helpers/tools.js'
+import { losslessJson, Num, spelled } from '../helpers/values.js'
 
 const run = promisify(execFile)
 const CHART = join(ROOT, '__fixtures__/charts/values-dump')
@@ -239,25 +239,6 @@ const cases: Case[] = [
   }
 ]
 
-/** A number by its JSON spelling, so that 9223372036854775807 and 9223372036854775808 differ. */
-class Num {
-  constructor(readonly text: string) {}
-}
-
-function lossless(text: string): unknown {
-  return JSON.parse(text, (_key: string, value: unknown, context?: { source?: string }) =>
-    typeof value === 'number' ? new Num(context?.source ?? String(value)) : value
-  )
-}
-
-function spelled(v: Value): unknown {
-  if (typeof v === 'number' || typeof v === 'bigint') return new Num(String(v))
-  if (Array.isArray(v)) return v.map(spelled)
-  if (v !== null && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, spelled(x)]))
-  return v
-}
-
 type HelmOutcome = { ok: true; values: unknown; json: string } | { ok: false; error: string }
 
 async function helmTemplate(major: 3 | 4 | string, c: Case): Promise<HelmOutcome> {
@@ -277,7 +258,7 @@ async function helmTemplate(major: 3 | 4 | string, c: Case): Promise<HelmOutcome
     const { stdout } = await run(binary, args, { env, maxBuffer: 16 << 20 })
     const doc = parseYaml(stdout) as { data: { 'values.json': string } }
     const json = Buffer.from(doc.data['values.json'], 'base64').toString('utf8')
-    return { ok: true, values: lossless(json), json }
+    return { ok: true, values: losslessJson(json), json }
   } catch (e) {
     return { ok: false, error: (e as { stderr?: string }).stderr?.trim() || String(e) }
   }

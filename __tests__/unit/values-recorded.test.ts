@@ -12,8 +12,8 @@ import { describe, expect, it } from '@jest/globals'
 import { valuesDialectFor, type ValuesDialect } from '../../src/values/dialect.js'
 import { computeValues, formatProblem } from '../../src/values/merge.js'
 import { validateValues } from '../../src/values/schema.js'
-import type { Value } from '../../src/values/tree.js'
 import { ROOT } from '../helpers/tools.js'
+import { losslessJson, spelled } from '../helpers/values.js'
 
 const CHART = join(ROOT, '__fixtures__/charts/values-dump')
 const FIXTURES = join(ROOT, '__fixtures__/values')
@@ -34,24 +34,6 @@ interface Recording {
 const recording = JSON.parse(
   readFileSync(join(FIXTURES, 'recorded/differential.json'), 'utf8')
 ) as Recording
-
-/** A number by its JSON spelling, so that 9007199254740992 and 9007199254740993 differ. */
-class Num {
-  constructor(readonly text: string) {}
-}
-
-const lossless = (text: string): unknown =>
-  JSON.parse(text, (_key: string, value: unknown, context?: { source?: string }) =>
-    typeof value === 'number' ? new Num(context?.source ?? String(value)) : value
-  )
-
-function spelled(v: Value): unknown {
-  if (typeof v === 'number' || typeof v === 'bigint') return new Num(String(v))
-  if (Array.isArray(v)) return v.map(spelled)
-  if (v !== null && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, spelled(x)]))
-  return v
-}
 
 const releases = Object.keys(recording.releases)
 
@@ -86,7 +68,7 @@ describe.each(releases)('computeValues matches recorded helm %s template', (rele
       throw new Error(
         `helm ${release} rendered, computeValues failed: ${JSON.stringify(result.problems)}`
       )
-    expect(spelled(result.values)).toEqual(lossless(recording.outputs[outcome]))
+    expect(spelled(result.values)).toEqual(losslessJson(recording.outputs[outcome]))
   })
 })
 
