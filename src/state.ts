@@ -34,6 +34,11 @@ export interface DeployState {
   kubeconfig?: string
   /** Revision that was good before the deploy started, if any. */
   lastGood?: number
+  /** The revision this run's upgrade gets: the only one the post step may repair. */
+  attempted?: number
+  rollbackOnFailure?: boolean
+  /** The deploy lock this run holds (Lease name and holder identity), freed by the post step. */
+  lock?: { name: string; holder: string }
   finished: boolean
 }
 

@@ -79,6 +79,11 @@ export function parseDuration(raw: string): Result<number> {
   return ok(Math.round(ms / 1000))
 }
 
+/** A duration that may also be `0` (do not wait at all). */
+export function parseWait(raw: string): Result<number> {
+  return /^0+[a-zµ]*$/.test(raw.trim()) ? ok(0) : parseDuration(raw)
+}
+
 export function parseNonNegativeInt(raw: string): Result<number> {
   const v = raw.trim()
   if (!/^\d+$/.test(v)) return fail('expected a whole number, 0 or more')
@@ -252,11 +257,13 @@ export function parseChartRef(raw: string, hasRepoUrl: boolean, fs: ChartProbe):
     return ok({ kind: 'url', url: v })
   }
   if (hasRepoUrl) {
-    if (!CHART_NAME.test(v))
-      return fail(
-        'with repo-url set, chart is the chart\'s name in that repository, for example "goatflow"'
-      )
-    return ok({ kind: 'repo', ref: v })
+    if (CHART_NAME.test(v)) return ok({ kind: 'repo', ref: v })
+    // A local chart whose dependencies live in that repository (helm dependency build).
+    if (fs.isDirectory(v) && fs.isFile(`${v}/Chart.yaml`))
+      return ok({ kind: 'local', path: v, packaged: false })
+    return fail(
+      'with repo-url set, chart is the chart\'s name in that repository, for example "goatflow", or the path of a local chart whose dependencies come from that repository'
+    )
   }
   if (fs.isDirectory(v)) {
     if (!fs.isFile(`${v}/Chart.yaml`))

@@ -43,6 +43,11 @@ export class Kubectl {
 
   private readonly warned = new Set<string>()
 
+  /** Sets how reads retry and where warnings go, for the rest of the run. */
+  configure(o: KubectlOptions): void {
+    Object.assign(this.options, o)
+  }
+
   /** Runs a read, repeated while the API server is unreachable (within the retry policy). */
   private read(args: string[]): Promise<CommandResult> {
     const run = () => this.runner.run(this.binary, args, { echo: false })
