@@ -225,6 +225,7 @@ async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promi
     })
   )
   rememberDeploy({ ...state, finished: true })
+  for (const w of result.warnings) core.warning(w)
 
   const markdown = renderDeploySummary(result)
   await reporter.summary(markdown)

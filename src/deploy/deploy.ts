@@ -1,21 +1,25 @@
 import * as a from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
-import { everDeployed, isPending, lastGoodRevision, type HistoryEntry } from '../helm/release.js'
+import { lastGoodRevision, type HistoryEntry } from '../helm/release.js'
 import type { Kubectl } from '../kube/kubectl.js'
+import { DeployLock, defaultLockTiming, holderFromEnv, type Holder } from '../kube/lease.js'
+import { defaultRetryPolicy, UnreachableError } from '../kube/retry.js'
 import type { Snapshot, WorkloadRef } from '../kube/types.js'
 import { imagesOf, parseManifests } from '../render/manifests.js'
-import { UserError } from '../result.js'
 import {
+  baselineOf,
   describeFailure,
-  generations,
   type Assessment,
   type Failure,
   type WorkloadProgress
 } from '../rollout/assess.js'
 import { checkHealth, type HealthResult } from '../rollout/health.js'
 import { watchRollout, type Clock, type WatchOutcome } from '../rollout/watch.js'
-import { workloadsOf } from '../rollout/workloads.js'
+import { workloadName, workloadsOf } from '../rollout/workloads.js'
 import type { Session } from '../session.js'
+import type { DeployState } from '../state.js'
+import { settlePending } from './pending.js'
+import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
 
 export interface RollbackReport {
   toRevision?: number
@@ -45,6 +49,10 @@ export interface DeployResult {
   error?: string
   health: HealthResult[]
   recovered?: string
+  /** Set when the outcome could not be read (the cluster stopped answering): what to check. */
+  unknown?: string
+  /** What the user should know that did not fail the deploy (paused, OnDelete, unchanged...). */
+  warnings: string[]
   rollback?: RollbackReport
   /** Seconds from the start of the upgrade until the failure was detected. */
   detectionSeconds?: number
@@ -56,14 +64,100 @@ export interface DeployDeps {
   clock: Clock
   /** Told once the release is being changed, so a cancelled job can be repaired by the post step. */
   onStarted?: (lastGood: number | undefined) => void
+  /** Told what the post step needs to repair the release or free its lock after a cancellation. */
+  remember?: (patch: Partial<DeployState>) => void
+  warn?: (line: string) => void
+  /** Who holds the deploy lock (default: from the GITHUB_* variables). */
+  holder?: Holder
+  lockTiming?: Partial<typeof defaultLockTiming>
   fetchImpl?: typeof fetch
   pollMs?: number
 }
 
 const secondsBetween = (from: number, to: number): number => Math.round((to - from) / 100) / 10
 
-/** Deploys the release and verifies it; on failure restores the last good revision. */
+/** How far a deploy got, for reporting an outcome that could not be read. */
+interface Phase {
+  result?: DeployResult
+  /** Set once the upgrade is about to start: from then on the release may have changed. */
+  attempted?: number
+  /** When the rollout's timeout ends; reads may retry until then. */
+  deadline?: number
+  startedAt: number
+}
+
+/**
+ * Deploys the release under its deploy lock and verifies it; on failure restores the last good
+ * revision. Reads ride out an unreachable API server within the run's deadline; when the outcome
+ * still cannot be read after the upgrade started, the result says so instead of claiming failure.
+ */
 export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult> {
+  const { config } = s
+  const warn = deps.warn ?? ((l: string) => s.log(`Warning: ${l}`))
+  const phase: Phase = { startedAt: deps.clock.now().getTime() }
+  const policy = { ...defaultRetryPolicy(s.log), deadline: () => phase.deadline }
+  s.helm.retryReads(policy)
+  deps.kube.configure({ retry: policy, warn })
+
+  let lock: DeployLock | undefined
+  let lockState: LockState = { kind: 'disabled' }
+  if (config.lock) {
+    lock = new DeployLock(deps.kube, config.release, deps.holder ?? holderFromEnv(process.env), {
+      ...defaultLockTiming,
+      ...deps.lockTiming,
+      clock: deps.clock,
+      log: s.log,
+      warn
+    })
+    const got = await lock.acquire(config.lockTimeoutSeconds)
+    deps.remember?.({ lock: { name: lock.name, holder: lock.me.identity } })
+    lock.startRenewing()
+    lockState = { kind: 'held', previous: got.previous, previousHolder: got.previousHolder }
+  } else {
+    s.log(
+      'Deploying without the deploy lock (lock: false): runs of this release are not serialized.'
+    )
+  }
+  try {
+    return await deployLocked(s, deps, lockState, phase)
+  } catch (e) {
+    if (!(e instanceof UnreachableError) || phase.attempted === undefined || !phase.result) throw e
+    return unknownOutcome(s, phase, phase.result, e, deps.clock)
+  } finally {
+    const held = lock
+    if (held)
+      await held
+        .release()
+        .catch((e: unknown) =>
+          warn(
+            `Could not free the deploy lock ${held.name}: ${(e as Error).message}. It expires by itself ${defaultLockTiming.durationSeconds}s after its last renewal.`
+          )
+        )
+  }
+}
+
+function unknownOutcome(
+  s: Session,
+  phase: Phase,
+  result: DeployResult,
+  e: UnreachableError,
+  clock: Clock
+): DeployResult {
+  const ns = s.target.namespace ?? 'default'
+  result.ok = false
+  result.revision = undefined
+  result.unknown = `The outcome of revision ${phase.attempted} of ${s.config.release} is unknown: the cluster stopped answering after helm started it (${e.message}). Nothing was rolled back. Check what is live with: helm history ${s.config.release} --namespace ${ns}; and the rollout of its workloads (kubectl rollout status --namespace ${ns} ...).`
+  result.error = result.unknown
+  result.durationSeconds = secondsBetween(phase.startedAt, clock.now().getTime())
+  return result
+}
+
+async function deployLocked(
+  s: Session,
+  deps: DeployDeps,
+  lock: LockState,
+  phase: Phase
+): Promise<DeployResult> {
   const { helm, target, config, log } = s
   const clock = deps.clock
   const t0 = clock.now().getTime()
@@ -78,15 +172,13 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
     progress: [],
     failures: [],
     health: [],
+    warnings: [],
     durationSeconds: 0
   }
 
-  let history = await helm.history(target)
-  const current = history.at(-1)
-  if (current && isPending(current.status)) {
-    result.recovered = await recoverPending(s, history)
-    history = await helm.history(target)
-  }
+  phase.result = result
+  const { history, recovered } = await settlePending(s, lock)
+  result.recovered = recovered
   const good = lastGoodRevision(history)
   const deployed = [...history].reverse().find((h) => h.status === 'deployed')
   result.previousRevision = deployed?.revision
@@ -96,30 +188,39 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
   const attempted = (history.at(-1)?.revision ?? 0) + 1
   result.attemptedRevision = attempted
 
-  const before = await deps.kube.snapshot()
-  const startGenerations = generationsOfAll(before)
+  // What exists before the upgrade tells which workloads this revision changes: the others are
+  // reported, never judged.
+  const before = baselineOf(await deps.kube.releaseSnapshot(workloadsOf(manifestBefore, namespace)))
+  deps.remember?.({ lastGood: good?.revision, attempted })
+  phase.attempted = attempted
+  phase.deadline = clock.now().getTime() + config.timeoutSeconds * 1000
   deps.onStarted?.(good?.revision)
 
   const upgradeStart = clock.now().getTime()
+  // No helm --wait: the verdict is the action's own (helm's wait would also hold a deploy on a
+  // LoadBalancer address or an unbound volume, and ends only at its timeout).
   const upgrade = helm.start(
     a.upgradeArgs(helm.dialect, target, s.chart, s.values, {
       timeoutSeconds: config.timeoutSeconds,
       historyMax: config.historyMax,
       createNamespace: config.createNamespace,
-      wait: true
+      wait: false
     })
   )
   const outcome = await watchRollout({
-    snapshot: () => deps.kube.snapshot(),
+    snapshot: (w) => deps.kube.releaseSnapshot(w),
     workloads: () => pendingWorkloads(s, attempted, namespace),
     process: upgrade,
     timeoutSeconds: config.timeoutSeconds,
-    graceSeconds: config.failureGraceSeconds,
-    startGenerations,
+    policy: config.verdict,
+    before,
+    releaseNamespace: namespace,
     pollMs: deps.pollMs,
     clock,
-    onProgress: progressLogger(log)
+    onProgress: progressLogger(log),
+    onReadError: readErrorLogger(log)
   })
+  result.warnings = outcome.assessment?.warnings ?? []
   result.progress = outcome.assessment?.progress ?? []
 
   let failure = describeOutcome(outcome)
@@ -151,53 +252,41 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
   if (outcome.kind === 'failed')
     result.detectionSeconds = secondsBetween(upgradeStart, outcome.detectedAt.getTime())
   log(`Deploy of revision ${attempted} failed: ${failure}`)
-  result.changed = true
 
-  if (config.rollbackOnFailure) {
-    const historyNow = await helm.history(target)
-    const restoreTo = lastGoodRevision(historyNow, attempted)
-    // Only revisions before this attempt count: one that rolled out but failed its health
-    // checks or tests never worked.
-    const workedBefore = everDeployed(historyNow.filter((h) => h.revision < attempted))
-    if (restoreTo) result.rollback = await rollback(s, deps, restoreTo, namespace)
-    else if (!workedBefore && historyNow.length > 0 && config.uninstallOnFailedInstall)
-      result.rollback = await uninstallFailedInstall(s, deps)
-    else if (historyNow.length > 0)
-      result.rollback = {
-        healthy: false,
-        uninstalled: false,
-        detail: 'no earlier good revision to return to; release left as it is',
-        durationSeconds: 0
-      }
+  const historyNow = await helm.history(target)
+  const recorded = recordedByThisRun(history, historyNow, attempted, outcome.process?.stderr)
+  result.changed = recorded
+  const decision = decideRemediation({
+    situation: 'failed',
+    release: config.release,
+    historyBefore: history,
+    historyAfter: historyNow,
+    attemptedRevision: attempted,
+    recorded,
+    rollbackOnFailure: config.rollbackOnFailure,
+    uninstallOnFailedInstall: config.uninstallOnFailedInstall,
+    recoverPending: config.recoverPending,
+    lock
+  })
+  if (decision.action === 'rollback')
+    result.rollback = await rollback(s, deps, decision.to, namespace)
+  else if (decision.action === 'uninstall') result.rollback = await uninstallFailedInstall(s, deps)
+  else if (config.rollbackOnFailure && historyNow.length > 0) {
+    log(`Nothing undone: ${decision.reason}.`)
+    result.rollback = {
+      healthy: false,
+      uninstalled: false,
+      detail: decision.reason,
+      durationSeconds: 0
+    }
   }
   const final = await helm.status(target)
-  result.revision = final?.revision
+  // A run whose revision helm never recorded reports none: the current one is another run's.
+  result.revision = recorded ? final?.revision : undefined
   result.chartAfter = final?.chart ?? (await helm.history(target)).at(-1)?.chart
   result.imagesAfter = final ? imagesOf(parseManifests(final.manifest)) : []
   result.durationSeconds = secondsBetween(t0, clock.now().getTime())
   return result
-}
-
-function generationsOfAll(s: Snapshot): Map<string, number> {
-  const refs: WorkloadRef[] = [
-    ...s.deployments.map((d) => ({
-      kind: 'Deployment' as const,
-      name: d.metadata.name,
-      namespace: ''
-    })),
-    ...s.statefulSets.map((d) => ({
-      kind: 'StatefulSet' as const,
-      name: d.metadata.name,
-      namespace: ''
-    })),
-    ...s.daemonSets.map((d) => ({
-      kind: 'DaemonSet' as const,
-      name: d.metadata.name,
-      namespace: ''
-    })),
-    ...s.jobs.map((d) => ({ kind: 'Job' as const, name: d.metadata.name, namespace: '' }))
-  ]
-  return generations(refs, s)
 }
 
 /** Workloads of the revision helm is applying, once its pending record exists. */
@@ -209,33 +298,21 @@ async function pendingWorkloads(
   const m = await s.helm.try(a.getManifestArgs(s.target, revision), { echo: false })
   if (m.exitCode !== 0) return undefined
   const h = await s.helm.try(a.getHooksArgs(s.target, revision), { echo: false })
-  const { workloads, elsewhere } = workloadsOf(
-    m.stdout,
-    namespace,
-    h.exitCode === 0 ? h.stdout : ''
-  )
+  const workloads = workloadsOf(m.stdout, namespace, h.exitCode === 0 ? h.stdout : '')
+  const names = (hook: boolean) =>
+    workloads
+      .filter((w) => !!w.hook === hook)
+      .map((w) => workloadName(w, namespace))
+      .join(', ')
   s.log(
-    `Watching ${
-      workloads
-        .filter((w) => !w.hook)
-        .map((w) => `${w.kind}/${w.name}`)
-        .join(', ') || 'no workloads'
-    }${
-      workloads.some((w) => w.hook)
-        ? ` and hook ${workloads
-            .filter((w) => w.hook)
-            .map((w) => `${w.kind}/${w.name}`)
-            .join(', ')}`
-        : ''
-    }`
+    `Watching ${names(false) || 'no workloads'}${workloads.some((w) => w.hook) ? ` and hook ${names(true)}` : ''}`
   )
-  if (elsewhere.length > 0)
-    s.log(`Not watched (outside namespace ${namespace}): ${elsewhere.join(', ')}`)
   return workloads
 }
 
 function progressLogger(log: (l: string) => void): (a: Assessment) => void {
   let previous = ''
+  const said = new Set<string>()
   return (a) => {
     const line = a.progress
       .map(
@@ -245,6 +322,22 @@ function progressLogger(log: (l: string) => void): (a: Assessment) => void {
       .join(' | ')
     if (line !== previous) log(`Rollout: ${line || 'no workloads'}`)
     previous = line
+    // Which pods are given time and why; said again only when the reason changes.
+    for (const w of a.waiting) {
+      const gist = w.replace(/\d+s/g, '')
+      if (said.has(gist)) continue
+      said.add(gist)
+      log(`  giving time: ${w}`)
+    }
+  }
+}
+
+function readErrorLogger(log: (l: string) => void): (e: Error) => void {
+  let last = ''
+  return (e) => {
+    if (e.message !== last)
+      log(`Could not read the rollout (no verdict from this read): ${e.message}`)
+    last = e.message
   }
 }
 
@@ -309,16 +402,18 @@ async function rollback(
       durationSeconds: secondsBetween(start, deps.clock.now().getTime())
     }
   }
-  const { workloads } = workloadsOf(await helm.manifest(target, to.revision), namespace)
+  const workloads = workloadsOf(await helm.manifest(target, to.revision), namespace)
   const replaced = new Set<string>()
   const outcome = await watchRollout({
-    snapshot: () => deps.kube.snapshot(),
+    snapshot: (w) => deps.kube.releaseSnapshot(w),
     workloads: async () => workloads.filter((w) => w.kind !== 'Job'),
     timeoutSeconds: config.timeoutSeconds,
-    graceSeconds: config.failureGraceSeconds,
+    policy: config.verdict,
+    releaseNamespace: namespace,
     pollMs: deps.pollMs,
     clock: deps.clock,
     onProgress: progressLogger(log),
+    onReadError: readErrorLogger(log),
     onSnapshot: async (snap) => {
       for (const pod of stuckStatefulSetPods(snap, workloads)) {
         if (replaced.has(pod)) continue
@@ -386,40 +481,4 @@ async function uninstallFailedInstall(s: Session, deps: DeployDeps): Promise<Rol
       r.exitCode === 0 ? 'failed first install uninstalled' : new HelmError('uninstall', r).message,
     durationSeconds: secondsBetween(start, deps.clock.now().getTime())
   }
-}
-
-/** A release stuck in pending-* (a killed helm) is rolled back to its last good revision. */
-async function recoverPending(s: Session, history: HistoryEntry[]): Promise<string> {
-  const { config, helm, target, log } = s
-  const current = history.at(-1)!
-  const good = lastGoodRevision(history, current.revision)
-  if (!config.recoverPending) {
-    const how = good
-      ? `helm rollback ${config.release} ${good.revision}${config.namespace ? ` --namespace ${config.namespace}` : ''}`
-      : `helm uninstall ${config.release}${config.namespace ? ` --namespace ${config.namespace}` : ''}`
-    throw new UserError(
-      `Release "${config.release}" is stuck in ${current.status} (revision ${current.revision}: ${current.description}): another helm operation was interrupted. Set recover-pending: true to let the action ${good ? `roll back to revision ${good.revision}` : 'remove the never-deployed release'} first, or run: ${how}`
-    )
-  }
-  if (good) {
-    log(
-      `Release is stuck in ${current.status} at revision ${current.revision}; recovering by rolling back to revision ${good.revision} (recover-pending)`
-    )
-    await helm.run(
-      a.rollbackArgs(helm.dialect, target, good.revision, {
-        timeoutSeconds: config.timeoutSeconds,
-        historyMax: config.historyMax
-      })
-    )
-    return `recovered from ${current.status} (revision ${current.revision}) by rolling back to revision ${good.revision}`
-  }
-  if (everDeployed(history))
-    throw new UserError(
-      `Release "${config.release}" is stuck in ${current.status} and no good revision is left in its history; it is never uninstalled automatically because it once worked. Inspect it with helm history ${config.release}.`
-    )
-  log(
-    `Release is stuck in ${current.status} and was never deployed; uninstalling it (recover-pending)`
-  )
-  await helm.run(a.uninstallArgs(target, { timeoutSeconds: config.timeoutSeconds }))
-  return `removed the never-deployed release stuck in ${current.status}`
 }

@@ -80,18 +80,37 @@ export function parseHistory(json: string): HistoryEntry[] {
 }
 
 /**
+ * Revisions that were rolled back from: the one just before each "Rollback to N" record, when it
+ * is newer than N. The action verifies a rollout after helm has recorded it `deployed`, so a
+ * revision it rolled back shows as `superseded`; it never worked and is no rollback target.
+ */
+export function rolledBackFrom(history: readonly HistoryEntry[]): Set<number> {
+  const bad = new Set<number>()
+  const sorted = [...history].sort((a, b) => a.revision - b.revision)
+  for (let i = 1; i < sorted.length; i++) {
+    const to = /^Rollback to (\d+)/.exec(sorted[i].description)
+    const prev = sorted[i - 1]
+    if (to && prev.revision > Number(to[1])) bad.add(prev.revision)
+  }
+  return bad
+}
+
+/**
  * The revision a failed or stuck release should return to: the newest one that ran successfully.
- * `superseded` revisions were deployed once; `deployed` is the current good one.
+ * `superseded` revisions were deployed once; `deployed` is the current good one. Revisions that
+ * were rolled back from are skipped.
  */
 export function lastGoodRevision(
   history: readonly HistoryEntry[],
   below?: number
 ): HistoryEntry | undefined {
+  const abandoned = rolledBackFrom(history)
   return [...history]
     .reverse()
     .find(
       (h) =>
         (below === undefined || h.revision < below) &&
+        !abandoned.has(h.revision) &&
         (h.status === 'deployed' || h.status === 'superseded')
     )
 }

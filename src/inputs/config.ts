@@ -1,3 +1,5 @@
+import type { VerdictPolicy } from '../rollout/policy.js'
+
 export type Mode = 'deploy' | 'plan' | 'validate'
 
 export type ChartRef =
@@ -43,7 +45,13 @@ export interface Config {
   rollbackOnFailure: boolean
   uninstallOnFailedInstall: boolean
   recoverPending: boolean
+  /** Serialize deploys of the release with a Lease in its namespace. */
+  lock: boolean
+  /** How long to wait for another run's deploy lock (0: do not wait). */
+  lockTimeoutSeconds: number
   failureGraceSeconds: number
+  /** Thresholds of the rollout doom rules (failures-allowed-per-replica, the grace inputs). */
+  verdict: VerdictPolicy
   healthChecks: HealthCheck[]
   healthCheckTimeoutSeconds: number
   runTests: boolean

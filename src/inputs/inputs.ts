@@ -70,9 +70,9 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
       problems.push(
         `Inputs "repo-username" and "repo-password": give both or neither (only ${username === '' ? 'repo-password' : 'repo-username'} is set).`
       )
-    else if (chartResult.ok && chart.kind === 'local')
+    else if (chartResult.ok && chart.kind === 'local' && !repo)
       problems.push(
-        'Inputs "repo-username"/"repo-password": a local chart needs no credentials; leave them empty.'
+        'Inputs "repo-username"/"repo-password": a local chart needs no credentials; leave them empty (or set repo-url to the repository its dependencies come from).'
       )
     else credentials = { username, password }
   }
@@ -131,7 +131,22 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     rollbackOnFailure: bool('rollback-on-failure', true),
     uninstallOnFailedInstall: bool('uninstall-on-failed-install', true),
     recoverPending: bool('recover-pending', false),
+    lock: bool('lock', true),
+    lockTimeoutSeconds: take('lock-timeout', p.parseWait(raw('lock-timeout') || '10m'), 0),
     failureGraceSeconds: duration('failure-grace-period', '90s'),
+    verdict: {
+      failuresAllowedPerReplica: take(
+        'failures-allowed-per-replica',
+        p.parseNonNegativeInt(raw('failures-allowed-per-replica') || '1'),
+        1
+      ),
+      imagePullGraceSeconds: duration('image-pull-grace', '2m'),
+      configErrorGraceSeconds: duration('config-error-grace', '1m'),
+      readinessMarginSeconds: duration('failure-grace-period', '90s'),
+      unschedulableGraceSeconds: duration('unschedulable-grace', '2m'),
+      scaleUpGraceSeconds: duration('scale-up-grace', '10m'),
+      waitForJobs: bool('wait-for-jobs', false)
+    },
     healthChecks,
     healthCheckTimeoutSeconds: duration('health-check-timeout', '60s'),
     runTests: bool('run-tests', false),

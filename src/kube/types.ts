@@ -24,7 +24,12 @@ export interface Condition {
 export interface Deployment {
   kind: 'Deployment'
   metadata: ObjectMeta
-  spec: { replicas?: number; paused?: boolean; progressDeadlineSeconds?: number }
+  spec: {
+    replicas?: number
+    paused?: boolean
+    progressDeadlineSeconds?: number
+    selector?: LabelSelector
+  }
   status?: {
     observedGeneration?: number
     replicas?: number
@@ -54,6 +59,7 @@ export interface StatefulSet {
   spec: {
     replicas?: number
     updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } }
+    selector?: LabelSelector
   }
   status?: {
     observedGeneration?: number
@@ -70,7 +76,7 @@ export interface StatefulSet {
 export interface DaemonSet {
   kind: 'DaemonSet'
   metadata: ObjectMeta
-  spec: { updateStrategy?: { type?: string } }
+  spec: { updateStrategy?: { type?: string }; selector?: LabelSelector }
   status?: {
     observedGeneration?: number
     desiredNumberScheduled?: number
@@ -83,7 +89,12 @@ export interface DaemonSet {
 export interface Job {
   kind: 'Job'
   metadata: ObjectMeta
-  spec: { backoffLimit?: number; completions?: number; suspend?: boolean }
+  spec: {
+    backoffLimit?: number
+    completions?: number
+    suspend?: boolean
+    ttlSecondsAfterFinished?: number
+  }
   status?: { active?: number; succeeded?: number; failed?: number; conditions?: Condition[] }
 }
 
@@ -109,13 +120,39 @@ export interface ContainerStatus {
   lastState?: ContainerState
 }
 
+export interface LabelSelector {
+  matchLabels?: Record<string, string>
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>
+}
+
+/** The probe settings that bound how long a container may take to become started and ready. */
+export interface Probe {
+  initialDelaySeconds?: number
+  periodSeconds?: number
+  timeoutSeconds?: number
+  failureThreshold?: number
+  successThreshold?: number
+}
+
+export interface ContainerSpec {
+  name: string
+  image?: string
+  startupProbe?: Probe
+  readinessProbe?: Probe
+  livenessProbe?: Probe
+  /** `Always` on an init container makes it a sidecar. */
+  restartPolicy?: string
+}
+
 export interface Pod {
   kind: 'Pod'
   metadata: ObjectMeta
   spec?: {
     nodeName?: string
     restartPolicy?: string
-    containers?: Array<{ name: string; image?: string }>
+    containers?: ContainerSpec[]
+    initContainers?: ContainerSpec[]
+    readinessGates?: Array<{ conditionType: string }>
   }
   status?: {
     phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown'
@@ -136,11 +173,29 @@ export interface KubeEvent {
   reason?: string
   message?: string
   count?: number
+  firstTimestamp?: string
   lastTimestamp?: string
   eventTime?: string
+  source?: { component?: string }
+  reportingComponent?: string
 }
 
-/** Everything one poll reads from the release's namespace. */
+/** apps/v1 ControllerRevision: the DaemonSet's current one names the hash its new pods carry. */
+export interface ControllerRevision {
+  kind: 'ControllerRevision'
+  metadata: ObjectMeta
+  revision: number
+}
+
+/** Any object with the usual status conventions (custom resources such as a Certificate). */
+export interface CustomObject {
+  kind: string
+  apiVersion: string
+  metadata: ObjectMeta
+  status?: { observedGeneration?: number; conditions?: Condition[]; phase?: string }
+}
+
+/** Everything one poll reads from the namespaces of the release's workloads. */
 export interface Snapshot {
   deployments: Deployment[]
   replicaSets: ReplicaSet[]
@@ -149,13 +204,21 @@ export interface Snapshot {
   jobs: Job[]
   pods: Pod[]
   events: KubeEvent[]
+  controllerRevisions?: ControllerRevision[]
+  /** Custom resources of the release, read by kind. */
+  custom?: CustomObject[]
 }
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job'
 export interface WorkloadRef {
-  kind: WorkloadKind
+  /** A workload kind, or the kind of a custom resource (then `apiVersion` is set). */
+  kind: WorkloadKind | string
   name: string
   namespace: string
-  /** Helm hooks are checked for doomed pods only; helm itself waits for them. */
-  hook?: boolean
+  /** `cert-manager.io/v1`, for custom resources only. */
+  apiVersion?: string
+  /** Helm hook phases (`pre-upgrade`, `test`...) when the object is a hook. */
+  hook?: string[]
+  /** A Job's ttlSecondsAfterFinished: the Job may be gone before it is read. */
+  ttlSecondsAfterFinished?: number
 }

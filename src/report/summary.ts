@@ -31,8 +31,12 @@ export function renderDeploySummary(r: DeployResult): string {
     lines.push('', '#### Rollout', '', '| Workload | Ready | State |', '| --- | --- | --- |')
     for (const p of r.progress)
       lines.push(
-        `| ${code(p.workload)} | ${p.ready}/${p.desired} | ${p.complete ? `ready${p.readySeconds !== undefined ? ` after ${p.readySeconds}s` : ''}` : esc(p.note ?? 'not ready')} |`
+        `| ${code(p.workload)} | ${p.ready}/${p.desired} | ${p.complete && !p.note ? `ready${p.readySeconds !== undefined ? ` after ${p.readySeconds}s` : ''}` : esc(p.note ?? 'not ready')} |`
       )
+  }
+  if (r.warnings.length > 0) {
+    lines.push('', '#### Warnings', '')
+    for (const w of r.warnings) lines.push(`- ⚠️ ${esc(w)}`)
   }
   if (r.health.length > 0) {
     lines.push('', '#### Health checks', '', '| URL | Result |', '| --- | --- |')

@@ -1,6 +1,8 @@
 import type { CommandResult, RunningCommand } from '../exec/runner.js'
 import type { Snapshot, WorkloadRef } from '../kube/types.js'
-import { assess, type Assessment } from './assess.js'
+import { assess, type Assessment, type Baseline } from './assess.js'
+import { RolloutMemory } from './memory.js'
+import type { VerdictPolicy } from './policy.js'
 
 export interface Clock {
   now(): Date
@@ -21,15 +23,22 @@ export type WatchOutcome =
   | { kind: 'timeout'; assessment?: Assessment; process?: CommandResult }
 
 export interface WatchParams {
-  snapshot: () => Promise<Snapshot>
+  /** One read of the cluster for the given workloads. */
+  snapshot: (workloads: readonly WorkloadRef[]) => Promise<Snapshot>
   /** Resolves the workloads once they are known (the pending revision's manifest), else undefined. */
   workloads: () => Promise<WorkloadRef[] | undefined>
   /** A helm process the rollout belongs to; it is signalled when the rollout fails. */
   process?: RunningCommand
   timeoutSeconds: number
-  graceSeconds: number
-  startGenerations?: ReadonlyMap<string, number>
+  policy: VerdictPolicy
+  /** What existed before the deploy; absent when every workload is judged (a restored revision). */
+  before?: Baseline
+  /** Hook phases of the operation helm runs now. */
+  hookPhases?: ReadonlySet<string>
+  releaseNamespace?: string
   pollMs?: number
+  /** Told when a read of the cluster failed; the watch goes on without a verdict from it. */
+  onReadError?: (e: Error) => void
   clock?: Clock
   /** Called with every assessment (progress logs). */
   onProgress?: (a: Assessment) => void
@@ -38,8 +47,11 @@ export interface WatchParams {
 }
 
 /**
- * Polls the namespace until the workloads are rolled out, fail, or time out. A failing rollout
- * stops the helm process at once with SIGTERM, which makes helm record the revision as failed.
+ * Reads the release's workloads until they are rolled out, fail, or time out. The verdict is the
+ * action's own: helm applies without waiting, and the rollout counts as complete only when helm
+ * has exited (hooks included) and every changed workload is ready. A rollout that fails while
+ * helm still runs stops it with SIGTERM, which makes helm record the revision as failed. A read
+ * that fails yields no verdict: the watch goes on until the deadline.
  */
 export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
   const clock = p.clock ?? systemClock
@@ -48,21 +60,24 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
   let workloads: WorkloadRef[] | undefined
   let last: Assessment | undefined
   const readyAt = new Map<string, number>()
+  const memory = new RolloutMemory()
   for (;;) {
     const exited = p.process?.exited() ?? true
     const processResult = exited && p.process ? await p.process.done : undefined
     if (processResult && processResult.exitCode !== 0)
       return { kind: 'process-failed', assessment: last, process: processResult }
     workloads ??= await p.workloads()
-    if (workloads) {
-      const snap = await p.snapshot()
+    const snap = workloads ? await readOrNothing(p, workloads) : undefined
+    if (workloads && snap) {
       await p.onSnapshot?.(snap)
       const now = clock.now()
       last = assess(workloads, snap, {
         now,
-        graceSeconds: p.graceSeconds,
-        startGenerations: p.startGenerations,
-        applied: exited
+        policy: p.policy,
+        memory,
+        before: p.before,
+        hookPhases: p.hookPhases,
+        releaseNamespace: p.releaseNamespace
       })
       for (const w of last.progress) {
         if (w.complete && !readyAt.has(w.workload))
@@ -88,8 +103,20 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
     }
     // Wake at once when helm exits: its result is what the rollout waits for.
     await Promise.race([
-      clock.sleep(p.pollMs ?? 2000),
+      clock.sleep(p.pollMs ?? 1000),
       ...(p.process && !exited ? [p.process.done] : [])
     ])
+  }
+}
+
+async function readOrNothing(
+  p: WatchParams,
+  workloads: readonly WorkloadRef[]
+): Promise<Snapshot | undefined> {
+  try {
+    return await p.snapshot(workloads)
+  } catch (e) {
+    p.onReadError?.(e as Error)
+    return undefined
   }
 }
