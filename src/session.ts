@@ -5,8 +5,10 @@ import type { Config } from './inputs/config.js'
 import type { CommandRunner } from './exec/runner.js'
 import type { ChartSpec, Target, ValuesSpec } from './helm/args.js'
 import * as a from './helm/args.js'
-import { Helm } from './helm/helm.js'
+import { Helm, HelmError } from './helm/helm.js'
 import { installHelm } from './helm/install.js'
+import { sourceFailure, type SourceContext, type SourceStep } from './helm/sources.js'
+import { UserError } from './result.js'
 import { looksSecret } from './exec/redact.js'
 import { kubeconfigSecrets } from './kube/kubeconfig.js'
 import { TempFiles } from './tempfiles.js'
@@ -88,24 +90,48 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
   return session
 }
 
-/** Makes the chart resolvable: repository added, registry logged in, local dependencies built. */
+/**
+ * Makes the chart resolvable: repository added, registry logged in, a remote chart's version
+ * resolved, local dependencies built. A source that refuses fails here, before any cluster call,
+ * with the input to fix (helm/sources.ts).
+ */
 async function prepareChart(s: Session): Promise<void> {
   const { config, helm } = s
   const creds = config.credentials
+  const context: SourceContext = {
+    chart: config.chart.kind === 'local' ? config.chart.path : s.chart.ref,
+    repoUrl: config.repo?.url,
+    chartVersion: config.chartVersion,
+    withCredentials: creds !== undefined
+  }
+  const step = async (name: SourceStep, args: string[], input?: string): Promise<void> => {
+    try {
+      await helm.run(args, { input })
+    } catch (e) {
+      if (!(e instanceof HelmError)) throw e
+      throw new UserError(
+        sourceFailure(name, e.result.stderr || e.result.stdout || e.message, context)
+      )
+    }
+  }
   if (config.repo) {
-    await helm.run(a.repoAddArgs(config.repo.alias, config.repo.url, creds), {
-      input: creds?.password
-    })
+    await step(
+      'repo add',
+      a.repoAddArgs(config.repo.alias, config.repo.url, creds),
+      creds?.password
+    )
   } else if (config.chart.kind === 'oci' && creds) {
     const host = config.chart.ref.slice('oci://'.length).split('/')[0]
-    await helm.run(a.registryLoginArgs(host, creds.username), { input: creds.password })
+    await step('registry login', a.registryLoginArgs(host, creds.username), creds.password)
   }
+  if (config.chart.kind === 'repo' || config.chart.kind === 'oci')
+    await step('resolve', a.showChartArgs(s.chart))
   if (
     config.chart.kind === 'local' &&
     !config.chart.packaged &&
     needsDependencyBuild(config.chart.path)
   ) {
-    await helm.run(a.dependencyBuildArgs(config.chart.path))
+    await step('dependency build', a.dependencyBuildArgs(config.chart.path))
   }
 }
 

@@ -162,6 +162,11 @@ export function registryLoginArgs(host: string, username: string): string[] {
   return ['registry', 'login', host, '--username', username, '--password-stdin']
 }
 
+/** Fetches a repository or OCI chart's metadata: resolves chart-version and the credentials. */
+export function showChartArgs(chart: ChartSpec): string[] {
+  return ['show', 'chart', ...chartArgs(chart)]
+}
+
 export function dependencyBuildArgs(chartPath: string): string[] {
   return ['dependency', 'build', chartPath, '--skip-refresh']
 }
