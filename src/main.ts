@@ -10,7 +10,7 @@ import { Reporter } from './report/reporter.js'
 import { renderDeploySummary } from './report/summary.js'
 import { systemClock, type Clock } from './rollout/watch.js'
 import { openSession, type Session, type SessionDeps } from './session.js'
-import { rememberDeploy, rememberTempFiles } from './state.js'
+import { rememberDeploy, rememberTempFiles, type DeployState } from './state.js'
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { KubeSchemas, pickKubeVersion } from './render/kube-schema.js'
@@ -208,12 +208,13 @@ async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promi
   await checkValuesAndLint(s)
   const kube = await connect(s, deps)
   await renderAndCheck(s, await kube.serverVersion())
-  const state = {
+  const state: DeployState = {
     helm: s.helm.binary,
     release: s.config.release,
     namespace: s.target.namespace,
     kubeContext: s.target.kubeContext,
     kubeconfig: s.target.kubeconfig,
+    rollbackOnFailure: s.config.rollbackOnFailure,
     finished: false
   }
   await reporter.deploymentStarted()
@@ -221,7 +222,9 @@ async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promi
     deploy(s, {
       kube,
       clock: deps.clock ?? systemClock,
-      onStarted: (lastGood) => rememberDeploy({ ...state, lastGood })
+      onStarted: (lastGood) => rememberDeploy({ ...state, lastGood }),
+      remember: (patch) => rememberDeploy(Object.assign(state, patch)),
+      warn: (line) => core.warning(line)
     })
   )
   rememberDeploy({ ...state, finished: true })
@@ -238,9 +241,11 @@ async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promi
     outputs: {
       status: result.ok
         ? 'deployed'
-        : result.rollback?.healthy && !result.rollback.uninstalled
-          ? 'rolled-back'
-          : 'failed',
+        : result.unknown
+          ? 'unknown'
+          : result.rollback?.healthy && !result.rollback.uninstalled
+            ? 'rolled-back'
+            : 'failed',
       revision: result.revision,
       previousRevision: result.previousRevision,
       rolledBack:
@@ -253,12 +258,14 @@ async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promi
 }
 
 function failureHeadline(r: DeployResult): string {
+  if (r.unknown) return 'Outcome unknown: the cluster stopped answering'
   return r.rollback?.healthy && !r.rollback.uninstalled
     ? `Failed; rolled back to revision ${r.rollback.toRevision}`
     : 'Deploy failed'
 }
 
 function failureMessage(r: DeployResult): string {
+  if (r.unknown) return r.unknown
   const what =
     r.failures.length > 1
       ? `the rollout failed (${r.failures.length} problems)`

@@ -1,4 +1,5 @@
-export type Outcome = 'deployed' | 'rolled-back' | 'failed' | 'planned' | 'validated'
+/** `unknown`: the cluster stopped answering after helm started, so the result could not be read. */
+export type Outcome = 'deployed' | 'rolled-back' | 'failed' | 'unknown' | 'planned' | 'validated'
 
 export interface RunOutputs {
   status: Outcome
