@@ -19,7 +19,25 @@ function clusterAnswers() {
   return r.status === 0
 }
 
+const sourcesMarker = join(root, '.tools/chart-sources/.started-by-tests')
+
+/** The OCI registry and chart repository the chart-source tests pull from (test/registry). */
+function startChartSources() {
+  const running = spawnSync('bash', [
+    '-c',
+    `. "${join(root, 'test/registry/common.sh')}" && pid_of registry && pid_of chartsrv`
+  ])
+  const wasUp = running.status === 0
+  const r = spawnSync('bash', [join(root, 'test/registry/up.sh')], { stdio: 'inherit' })
+  if (r.status !== 0)
+    throw new Error(
+      'e2e: test/registry/up.sh failed; the chart-source tests cannot run (see .tools/chart-sources/logs)'
+    )
+  if (!wasUp) writeFileSync(sourcesMarker, String(process.pid))
+}
+
 export default function setup() {
+  startChartSources()
   if (clusterAnswers()) {
     console.log('\ne2e: using the local control plane that is already up')
     return
