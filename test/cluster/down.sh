@@ -4,6 +4,7 @@
 # SIGKILL after a grace period. Logs are moved to
 # .tools/cluster-logs/<UTC timestamp>/ (newest 10 kept), then the state
 # directory (etcd data, PKI, kubeconfig) is removed. Safe to run repeatedly.
+# CLUSTER_NAME=<name> stops that instance only (see common.sh).
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"

@@ -6,6 +6,9 @@
 #
 #   KUBECONFIG=$ROOT/.tools/cluster/kubeconfig   (API server https://127.0.0.1:16443)
 #
+# CLUSTER_NAME=<name> starts another instance beside it (see common.sh):
+#   KUBECONFIG=$ROOT/.tools/cluster-<name>/kubeconfig (API server port +100)
+#
 # If the cluster is already running this only re-checks readiness. If only
 # part of it is running, the leftovers are stopped (down.sh) and it starts
 # fresh. On failure it prints the tail of the failing component's log, stops
