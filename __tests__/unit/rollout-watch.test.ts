@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { CommandResult, RunningCommand } from '../../src/exec/runner.js'
 import { snapshotOf } from '../../src/kube/snapshot.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
+import { DEFAULT_POLICY } from '../../src/rollout/policy.js'
 import { watchRollout, type Clock } from '../../src/rollout/watch.js'
 
 const raw = JSON.parse(
@@ -66,7 +67,7 @@ describe('watching a rollout', () => {
       workloads: async () => [w('healthy'), w('crashloop')],
       process: proc,
       timeoutSeconds: 300,
-      graceSeconds: 60,
+      policy: DEFAULT_POLICY,
       clock
     })
     expect(o.kind).toBe('failed')
@@ -82,7 +83,7 @@ describe('watching a rollout', () => {
       workloads: async () => [w('healthy')],
       process: proc,
       timeoutSeconds: 300,
-      graceSeconds: 60,
+      policy: DEFAULT_POLICY,
       clock,
       pollMs: 1000
     })
@@ -99,7 +100,7 @@ describe('watching a rollout', () => {
       workloads: async () => [w('unready')],
       process: proc,
       timeoutSeconds: 30,
-      graceSeconds: 600,
+      policy: { ...DEFAULT_POLICY, readinessMarginSeconds: 600 },
       clock,
       pollMs: 5000
     })
@@ -126,9 +127,48 @@ describe('watching a rollout', () => {
       workloads: async () => [w('healthy')],
       process: proc,
       timeoutSeconds: 30,
-      graceSeconds: 60,
+      policy: DEFAULT_POLICY,
       clock: fakeClock(start)
     })
     expect(o).toMatchObject({ kind: 'process-failed', process: { exitCode: 1 } })
+  })
+
+  it('draws no verdict from a read that failed: it reads again and goes on', async () => {
+    const { proc } = fakeProcess(1)
+    const errors: string[] = []
+    let reads = 0
+    const o = await watchRollout({
+      snapshot: async () => {
+        reads++
+        if (reads <= 2)
+          throw new Error('Unable to connect to the server: net/http: TLS handshake timeout')
+        return snap
+      },
+      workloads: async () => [w('healthy')],
+      process: proc,
+      timeoutSeconds: 300,
+      policy: DEFAULT_POLICY,
+      clock: fakeClock(start),
+      onReadError: (e) => errors.push(e.message)
+    })
+    expect(o.kind).toBe('complete')
+    expect(errors).toHaveLength(2)
+  })
+
+  it('keeps watching after helm applied and exited, and fails a rollout doomed later', async () => {
+    const { proc, signals } = fakeProcess(0)
+    let reads = 0
+    const o = await watchRollout({
+      // helm has exited (no --wait) while the new pods still start; the crash shows later.
+      snapshot: async () => (++reads < 3 ? { ...snap, pods: [] } : snap),
+      workloads: async () => [w('crashloop')],
+      process: proc,
+      timeoutSeconds: 300,
+      policy: DEFAULT_POLICY,
+      clock: fakeClock(start)
+    })
+    expect(o.kind).toBe('failed')
+    expect(reads).toBe(3)
+    expect(signals).toEqual(['SIGTERM'])
   })
 })

@@ -18,6 +18,9 @@ const healthy: DeployResult = {
   imagesBefore: ['ghcr.io/goatflow/goatflow:0.6.4', 'valkey/valkey:8.0'],
   imagesAfter: ['ghcr.io/goatflow/goatflow:0.6.5', 'valkey/valkey:8.0'],
   changed: true,
+  warnings: [
+    'Deployment/goatflow-worker is paused: nothing of it was rolled out (resume it with kubectl rollout resume to roll it out)'
+  ],
   progress: [
     {
       workload: 'Deployment/goatflow-backend',
@@ -65,7 +68,9 @@ const rolledBack: DeployResult = {
       reason: 'CrashLoopBackOff',
       message: 'back-off 10s restarting failed container=backend',
       lastState: 'exit code 1 (Error): panic: DB_HOST | is | empty',
-      restarts: 2
+      restarts: 2,
+      rule: 'crash-loop',
+      evidence: 'crashed again after its back-off: 2 restart(s), 1 allowed per replica'
     }
   ],
   error: 'Deployment/goatflow-backend, pod goatflow-backend-7d9c-x2x4q: CrashLoopBackOff',

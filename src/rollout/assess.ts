@@ -14,7 +14,13 @@ import type {
 } from '../kube/types.js'
 import { RolloutMemory } from './memory.js'
 import { DEFAULT_POLICY, type VerdictPolicy } from './policy.js'
-import { describeTermination, podVerdict, podWaitingNote, type PodFailure, type Rule } from './pods.js'
+import {
+  describeTermination,
+  podVerdict,
+  podWaitingNote,
+  type PodFailure,
+  type Rule
+} from './pods.js'
 import { isCustom, workloadName } from './workloads.js'
 
 export interface Failure extends Partial<PodFailure> {
@@ -140,7 +146,13 @@ function deployment(d: Deployment, name: string, c: Ctx, judge: boolean): Judged
       `${name} is paused: nothing of it was rolled out (resume it with kubectl rollout resume to roll it out)`
     )
     return {
-      progress: { workload: name, ready: st.availableReplicas ?? 0, desired, complete: true, note: 'paused; not rolled out' },
+      progress: {
+        workload: name,
+        ready: st.availableReplicas ?? 0,
+        desired,
+        complete: true,
+        note: 'paused; not rolled out'
+      },
       failures: []
     }
   }
@@ -183,10 +195,7 @@ function deployment(d: Deployment, name: string, c: Ctx, judge: boolean): Judged
   const updated = st.updatedReplicas ?? 0
   const available = st.availableReplicas ?? 0
   const complete =
-    observed &&
-    updated === desired &&
-    (st.replicas ?? 0) === updated &&
-    available === updated
+    observed && updated === desired && (st.replicas ?? 0) === updated && available === updated
   return {
     progress: {
       workload: name,
@@ -208,7 +217,13 @@ function onDelete(kind: string, name: string, c: Ctx, ready: number, desired: nu
     `${name} uses the OnDelete update strategy: its pods are replaced only when deleted, so nothing of it was rolled out`
   )
   return {
-    progress: { workload: name, ready, desired, complete: true, note: `OnDelete ${kind}; not rolled out` },
+    progress: {
+      workload: name,
+      ready,
+      desired,
+      complete: true,
+      note: `OnDelete ${kind}; not rolled out`
+    },
     failures: []
   }
 }
@@ -269,7 +284,9 @@ function statefulSet(ss: StatefulSet, name: string, c: Ctx, judge: boolean): Jud
  * metadata.generation would miss pods after any change outside the pod template.
  */
 function daemonSetHash(ds: DaemonSet, s: Snapshot): { label: string; value: string } | undefined {
-  const revisions = (s.controllerRevisions ?? []).filter((r) => ownedBy(r.metadata, ds, 'DaemonSet'))
+  const revisions = (s.controllerRevisions ?? []).filter((r) =>
+    ownedBy(r.metadata, ds, 'DaemonSet')
+  )
   const newest = revisions.sort((a, b) => a.revision - b.revision).pop()
   const hash = newest?.metadata.labels?.['controller-revision-hash']
   if (hash) return { label: 'controller-revision-hash', value: hash }
@@ -353,7 +370,9 @@ function job(j: Job, w: WorkloadRef, name: string, c: Ctx, judge: boolean): Judg
   return {
     progress: progress(
       done,
-      done ? undefined : (notes(pods) ?? `${j.status?.active ?? 0} active, ${j.status?.failed ?? 0} failed`)
+      done
+        ? undefined
+        : (notes(pods) ?? `${j.status?.active ?? 0} active, ${j.status?.failed ?? 0} failed`)
     ),
     failures
   }
@@ -419,7 +438,8 @@ function findWorkload(w: WorkloadRef, s: Snapshot): Found | undefined {
     x.metadata.name === w.name && (!x.metadata.namespace || x.metadata.namespace === w.namespace)
   if (isCustom(w))
     return (s.custom ?? []).find(
-      (x) => x.kind === w.kind && x.apiVersion.split('/')[0] === w.apiVersion!.split('/')[0] && inNs(x)
+      (x) =>
+        x.kind === w.kind && x.apiVersion.split('/')[0] === w.apiVersion!.split('/')[0] && inNs(x)
     )
   const list: Found[] =
     w.kind === 'Deployment'
@@ -470,7 +490,8 @@ export function assess(
         found &&
         (!o.before || !found.metadata.uid || !o.before.uids.has(found.metadata.uid)) &&
         (!o.hookPhases || w.hook.some((p) => o.hookPhases!.has(p)))
-      if (ours && found.kind === 'Job') failures.push(...job(found as Job, w, name, c, true).failures)
+      if (ours && found.kind === 'Job')
+        failures.push(...job(found as Job, w, name, c, true).failures)
       continue
     }
     if (!found) {
@@ -484,7 +505,13 @@ export function assess(
         })
         continue
       }
-      progress.push({ workload: name, ready: 0, desired: 0, complete: false, note: 'not created yet' })
+      progress.push({
+        workload: name,
+        ready: 0,
+        desired: 0,
+        complete: false,
+        note: 'not created yet'
+      })
       continue
     }
     const judge = changedByRevision(w, found, o.before)
@@ -503,7 +530,11 @@ export function assess(
       c.warnings.push(
         `${name} was not changed by this revision and is not ready (${r.progress.note ?? `${r.progress.ready}/${r.progress.desired}`}): left as it is`
       )
-      progress.push({ ...r.progress, complete: true, note: `unchanged; ${r.progress.note ?? 'not ready'}` })
+      progress.push({
+        ...r.progress,
+        complete: true,
+        note: `unchanged; ${r.progress.note ?? 'not ready'}`
+      })
       continue
     }
     failures.push(...r.failures)
@@ -541,8 +572,6 @@ export function describeFailure(f: Failure): string {
   const where = [f.workload, f.pod && `pod ${f.pod}`, f.container && `container ${f.container}`]
     .filter(Boolean)
     .join(', ')
-  const extra = [f.lastState && `last state: ${f.lastState}`, f.evidence]
-    .filter(Boolean)
-    .join('; ')
+  const extra = [f.lastState && `last state: ${f.lastState}`, f.evidence].filter(Boolean).join('; ')
   return `${where}: ${f.reason}${f.message ? ` - ${f.message}` : ''} [rule ${f.rule}${extra ? `: ${extra}` : ''}]`
 }

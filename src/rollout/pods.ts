@@ -1,4 +1,10 @@
-import type { ContainerSpec, ContainerState, ContainerStatus, KubeEvent, Pod } from '../kube/types.js'
+import type {
+  ContainerSpec,
+  ContainerState,
+  ContainerStatus,
+  KubeEvent,
+  Pod
+} from '../kube/types.js'
 import type { RolloutMemory } from './memory.js'
 import { readinessWindowSeconds, startupWindowSeconds, type VerdictPolicy } from './policy.js'
 
@@ -39,9 +45,7 @@ export interface PodFailure {
 }
 
 export type PodVerdict =
-  | { kind: 'doomed'; failure: PodFailure }
-  | { kind: 'waiting'; note: string }
-  | { kind: 'ok' }
+  { kind: 'doomed'; failure: PodFailure } | { kind: 'waiting'; note: string } | { kind: 'ok' }
 
 export interface PodContext {
   /** Events about this pod (any type). */
@@ -191,7 +195,11 @@ function pullVerdict(j: Judged): PodVerdict {
 
 function configVerdict(j: Judged): PodVerdict {
   const w = j.c.state!.waiting!
-  const since = sinceMs(j, 'config', (e) => e.reason === 'Failed' && /^Error: /.test(e.message ?? ''))
+  const since = sinceMs(
+    j,
+    'config',
+    (e) => e.reason === 'Failed' && /^Error: /.test(e.message ?? '')
+  )
   const elapsed = j.ctx.now.getTime() - since
   const grace = j.ctx.policy.configErrorGraceSeconds
   if (elapsed >= grace * 1000 && !CACHE_LAG.test(w.message ?? ''))
@@ -303,9 +311,7 @@ function readinessVerdict(pod: Pod, ctx: PodContext): PodVerdict {
     // Every container is ready: the pod waits for its readiness gates.
     const gates = (pod.spec?.readinessGates ?? [])
       .map((g) => g.conditionType)
-      .filter(
-        (t) => !(st.conditions ?? []).some((c) => c.type === t && c.status === 'True')
-      )
+      .filter((t) => !(st.conditions ?? []).some((c) => c.type === t && c.status === 'True'))
     if (gates.length === 0) return { kind: 'ok' }
     const cr = (st.conditions ?? []).find((c) => c.type === 'ContainersReady')
     const since = Math.min(

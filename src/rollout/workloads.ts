@@ -36,7 +36,12 @@ const groupOf = (apiVersion: string): string =>
   apiVersion.includes('/') ? apiVersion.split('/')[0] : ''
 
 /** Hook phases Helm runs during an install or upgrade; `test` hooks run only in `helm test`. */
-export const DEPLOY_HOOK_PHASES = new Set(['pre-install', 'post-install', 'pre-upgrade', 'post-upgrade'])
+export const DEPLOY_HOOK_PHASES = new Set([
+  'pre-install',
+  'post-install',
+  'pre-upgrade',
+  'post-upgrade'
+])
 
 function hookPhases(o: RenderedObject): string[] | undefined {
   const h = o.object.metadata.annotations?.['helm.sh/hook']
@@ -65,7 +70,7 @@ export function workloadsOf(manifest: string, namespace: string, hooks = ''): Wo
       const phases = hook ? hookPhases(o) : undefined
       if (hook && !phases?.some((p) => DEPLOY_HOOK_PHASES.has(p))) continue
       const ns = o.namespace ?? namespace
-      if (WORKLOADS.has(o.kind) && groupOf(o.apiVersion) !== '' ) {
+      if (WORKLOADS.has(o.kind) && groupOf(o.apiVersion) !== '') {
         const spec = o.object.spec as { ttlSecondsAfterFinished?: unknown } | undefined
         const ttl = spec?.ttlSecondsAfterFinished
         refs.push({
@@ -88,7 +93,10 @@ export function workloadsOf(manifest: string, namespace: string, hooks = ''): Wo
 export const isCustom = (w: WorkloadRef): boolean => w.apiVersion !== undefined
 
 /** `Deployment/goatflow-backend`, with the namespace when it is not the release's. */
-export function workloadName(w: { kind: string; name: string; namespace?: string }, releaseNamespace?: string): string {
+export function workloadName(
+  w: { kind: string; name: string; namespace?: string },
+  releaseNamespace?: string
+): string {
   return w.namespace && releaseNamespace !== undefined && w.namespace !== releaseNamespace
     ? `${w.kind}/${w.namespace}/${w.name}`
     : `${w.kind}/${w.name}`
