@@ -28,6 +28,8 @@ export default {
       globalTeardown: '<rootDir>/__tests__/e2e/global-teardown.mjs'
     }
   ],
+  // End-to-end cases wait on clusters, not CPUs: run up to 8 `it.concurrent` cases of a file at once.
+  maxConcurrency: 8,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.mjs'],
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text', 'json-summary']
