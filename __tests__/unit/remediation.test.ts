@@ -157,10 +157,10 @@ describe('decideRemediation in the post step of a cancelled run', () => {
       /written after this run's revision 3/
     ],
     [
-      'leaves a revision that finished deploying',
+      'restores the last good revision when its own revision was applied but never verified',
       { historyAfter: [rev(1, 'superseded'), rev(2, 'superseded'), rev(3, 'deployed')] },
-      'leave',
-      /revision 3 is deployed; nothing to repair/
+      'rollback',
+      /revision 3 was applied but the run stopped before its rollout was verified/
     ],
     [
       'does nothing when it was cancelled before helm recorded anything',

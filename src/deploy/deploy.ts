@@ -72,6 +72,8 @@ export interface DeployDeps {
   lockTiming?: Partial<typeof defaultLockTiming>
   fetchImpl?: typeof fetch
   pollMs?: number
+  /** Aborted when the runner cancels the job: an unverified revision is then rolled back. */
+  cancel?: AbortSignal
 }
 
 const secondsBetween = (from: number, to: number): number => Math.round((to - from) / 100) / 10
@@ -218,7 +220,8 @@ async function deployLocked(
     pollMs: deps.pollMs,
     clock,
     onProgress: progressLogger(log),
-    onReadError: readErrorLogger(log)
+    onReadError: readErrorLogger(log),
+    cancel: deps.cancel
   })
   result.warnings = outcome.assessment?.warnings ?? []
   result.progress = outcome.assessment?.progress ?? []
@@ -349,6 +352,8 @@ function describeOutcome(o: WatchOutcome): string | undefined {
       return o.assessment.failures.map(describeFailure).join('\n')
     case 'process-failed':
       return new HelmError('upgrade', o.process).message
+    case 'cancelled':
+      return 'the run was cancelled before the rollout was verified'
     case 'timeout': {
       const waiting = (o.assessment?.progress ?? [])
         .filter((p) => !p.complete)
@@ -414,6 +419,8 @@ async function rollback(
     clock: deps.clock,
     onProgress: progressLogger(log),
     onReadError: readErrorLogger(log),
+    // A cancelled run has seconds before the runner kills it: the rollback is applied, not watched.
+    cancel: deps.cancel,
     onSnapshot: async (snap) => {
       for (const pod of stuckStatefulSetPods(snap, workloads)) {
         if (replaced.has(pod)) continue
@@ -434,7 +441,9 @@ async function rollback(
     uninstalled: false,
     detail: healthy
       ? `revision ${to.revision} restored and healthy`
-      : `revision ${to.revision} restored but not healthy: ${describeOutcome(outcome)}`,
+      : outcome.kind === 'cancelled'
+        ? `revision ${to.revision} restored; its rollout was not watched (the run was cancelled)`
+        : `revision ${to.revision} restored but not healthy: ${describeOutcome(outcome)}`,
     durationSeconds: secondsBetween(start, deps.clock.now().getTime())
   }
 }

@@ -124,7 +124,15 @@ function decideAfterAttempt(i: RemediationInput): Remediation {
       action: 'leave',
       reason: `revision ${current.revision} (${current.status}) was written after this run's revision ${attempted} by another deploy; not undoing it`
     }
-  if (i.situation === 'interrupted' && !isPending(current.status) && current.status !== 'failed')
+  // helm applies without waiting and the action verifies the rollout itself: a `deployed`
+  // revision of a run that was stopped before its verdict was never verified.
+  const unverified = i.situation === 'interrupted' && current.status === 'deployed'
+  if (
+    i.situation === 'interrupted' &&
+    !isPending(current.status) &&
+    current.status !== 'failed' &&
+    !unverified
+  )
     return {
       action: 'leave',
       reason: `revision ${attempted} is ${current.status}; nothing to repair`
@@ -135,7 +143,7 @@ function decideAfterAttempt(i: RemediationInput): Remediation {
     return {
       action: 'rollback',
       to: good,
-      reason: `restoring revision ${good.revision}, the last good one before revision ${attempted}`
+      reason: `restoring revision ${good.revision}, the last good one before revision ${attempted}${unverified ? `: revision ${attempted} was applied but the run stopped before its rollout was verified` : ''}`
     }
   // Only revisions before this attempt count: one that rolled out but failed its health checks or
   // tests never worked.

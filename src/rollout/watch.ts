@@ -21,6 +21,8 @@ export type WatchOutcome =
   /** The helm process exited with an error of its own (hook failure, apply error, its timeout). */
   | { kind: 'process-failed'; assessment?: Assessment; process: CommandResult }
   | { kind: 'timeout'; assessment?: Assessment; process?: CommandResult }
+  /** The run was cancelled (SIGINT/SIGTERM from the runner) before the rollout was verified. */
+  | { kind: 'cancelled'; assessment?: Assessment; process?: CommandResult }
 
 export interface WatchParams {
   /** One read of the cluster for the given workloads. */
@@ -37,6 +39,8 @@ export interface WatchParams {
   hookPhases?: ReadonlySet<string>
   releaseNamespace?: string
   pollMs?: number
+  /** Aborted when the runner cancels the job. */
+  cancel?: AbortSignal
   /** Told when a read of the cluster failed; the watch goes on without a verdict from it. */
   onReadError?: (e: Error) => void
   clock?: Clock
@@ -62,6 +66,14 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
   const readyAt = new Map<string, number>()
   const memory = new RolloutMemory()
   for (;;) {
+    if (p.cancel?.aborted) {
+      p.process?.signal('SIGTERM')
+      return {
+        kind: 'cancelled',
+        assessment: last,
+        process: p.process ? await p.process.done : undefined
+      }
+    }
     const exited = p.process?.exited() ?? true
     const processResult = exited && p.process ? await p.process.done : undefined
     if (processResult && processResult.exitCode !== 0)
@@ -104,6 +116,7 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
     // Wake at once when helm exits: its result is what the rollout waits for.
     await Promise.race([
       clock.sleep(p.pollMs ?? 1000),
+      ...(p.cancel ? [aborted(p.cancel)] : []),
       ...(p.process && !exited ? [p.process.done] : [])
     ])
   }
@@ -120,3 +133,6 @@ async function readOrNothing(
     return undefined
   }
 }
+
+const aborted = (signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
