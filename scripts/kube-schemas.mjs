@@ -20,14 +20,20 @@ const DROP = new Set([
   'x-kubernetes-unions'
 ])
 
+// Keys are dropped in schema positions only: under `properties` they are field names, and a
+// field may well be called `description` (PriorityClass has one).
 function strip(o) {
   if (Array.isArray(o)) return o.map(strip)
   if (!o || typeof o !== 'object') return o
   return Object.fromEntries(
     Object.entries(o)
       .filter(([k]) => !DROP.has(k) && !k.startsWith('x-kubernetes-patch'))
-      .map(([k, v]) => [k, strip(v)])
+      .map(([k, v]) => [k, k === 'properties' ? fields(v) : strip(v)])
   )
+}
+
+function fields(properties) {
+  return Object.fromEntries(Object.entries(properties).map(([name, v]) => [name, strip(v)]))
 }
 
 mkdirSync(join(root, 'schemas/kubernetes'), { recursive: true })

@@ -11,13 +11,14 @@ import { renderDeploySummary } from './report/summary.js'
 import { systemClock, type Clock } from './rollout/watch.js'
 import { openSession, type Session, type SessionDeps } from './session.js'
 import { rememberDeploy, rememberTempFiles, type DeployState } from './state.js'
-import { existsSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { KubeSchemas, pickKubeVersion } from './render/kube-schema.js'
-import { safetyFindings } from './render/safety.js'
-import { UserError } from './result.js'
-import { describeObjects, lint, render, type Rendered } from './validate.js'
-import { checkValues, type Annotation } from './values-check.js'
+import { renderValidateSummary } from './report/validate-summary.js'
+import {
+  checkValuesAndLint,
+  describeObjects,
+  newPreflight,
+  renderAndCheck,
+  validateReport
+} from './validate.js'
 
 export interface MainDeps {
   read: InputReader
@@ -69,7 +70,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
     const reporter = new Reporter(config)
     const result =
       config.mode === 'validate'
-        ? await validateMode(session)
+        ? await validateMode(session, reporter, started)
         : config.mode === 'plan'
           ? await planMode(session, deps, reporter)
           : await deployMode(session, deps, reporter)
@@ -86,83 +87,18 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   }
 }
 
-/** Reports one finding on the file and line it is about, as GitHub shows annotations. */
-function annotate(a: Annotation): void {
-  const props = { file: a.file, startLine: a.line, startColumn: a.column }
-  if (a.level === 'error') core.error(a.message, props)
-  else core.warning(a.message, props)
-}
-
-/**
- * What can be checked before anything is rendered: values against the chart's schemas and helm
- * lint. Every problem is reported, and the run fails before any cluster call.
- */
-async function checkValuesAndLint(s: Session): Promise<void> {
-  await core.group('Validate values', async () => {
-    const values = checkValues(s)
-    if (!values.checked)
-      core.info(`Values schema of ${s.chart.ref}: checked by helm template (not a local chart).`)
-    const annotations = [...values.annotations]
-    if (!annotations.some((x) => x.level === 'error')) annotations.push(...(await lint(s)))
-    annotations.forEach(annotate)
-    const errors = annotations.filter((x) => x.level === 'error')
-    if (errors.length > 0)
-      throw new UserError(
-        `${errors.length} problem(s) in the chart values, nothing was deployed:\n- ${errors.map((e) => (e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}` : e.message)).join('\n- ')}`
-      )
-  })
-}
-
-/**
- * The offline render, checked against the Kubernetes API schemas of `kubeVersion` (the input, the
- * cluster's, or the newest bundled) and for deploy safety.
- */
-async function renderAndCheck(s: Session, clusterVersion?: string): Promise<Rendered> {
-  return core.group('Render and check manifests', async () => {
-    const rendered = await render(s)
-    const picked = pickKubeVersion(s.config.kubeVersion ?? clusterVersion)
-    if (picked.note) core.warning(picked.note)
-    const { problems, unchecked } = new KubeSchemas(picked.version).check(rendered.objects)
-    for (const p of problems)
-      core.error(`${p.object}: ${p.message}`, { file: sourceFile(s, p.source) })
-    if (unchecked.length > 0)
-      core.info(
-        `Not in the Kubernetes ${picked.version} schemas (custom resources?): ${unchecked.join(', ')}`
-      )
-    if (problems.length > 0)
-      throw new UserError(
-        `${problems.length} rendered object problem(s) against the Kubernetes ${picked.version} API, nothing was deployed:\n- ${problems.map((p) => `${p.object}: ${p.message}`).join('\n- ')}`
-      )
-    const findings = safetyFindings(rendered.objects)
-    for (const f of findings) {
-      const message = `${f.object}: ${f.message}`
-      if (s.config.strict) core.error(message, { file: sourceFile(s, f.source) })
-      else core.warning(message, { file: sourceFile(s, f.source) })
-    }
-    if (s.config.strict && findings.length > 0)
-      throw new UserError(
-        `${findings.length} deploy-safety problem(s) and strict is on, nothing was deployed (see the annotations).`
-      )
-    core.info(
-      `Rendered ${rendered.objects.length} objects: valid against the Kubernetes ${picked.version} API, ${findings.length} safety warning(s).`
-    )
-    return rendered
-  })
-}
-
-/** `goatflow/templates/x.yaml` (helm's Source comment) as a workspace path, for annotations. */
-function sourceFile(s: Session, source?: string): string | undefined {
-  if (!source || s.config.chart.kind !== 'local' || s.config.chart.packaged) return undefined
-  const inChart = source.split('/').slice(1).join('/')
-  const path = join(s.config.chart.path, inChart)
-  return existsSync(path)
-    ? relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
-    : undefined
-}
-
-async function validateMode(s: Session): Promise<ModeResult> {
-  await checkValuesAndLint(s)
-  const rendered = await renderAndCheck(s)
+async function validateMode(s: Session, reporter: Reporter, started: number): Promise<ModeResult> {
+  const p = newPreflight()
+  let failure: unknown
+  try {
+    await checkValuesAndLint(s, p)
+    await renderAndCheck(s, undefined, p)
+  } catch (e) {
+    failure = e
+  }
+  const rendered = p.rendered
+  await reporter.summary(renderValidateSummary(validateReport(s, p, (Date.now() - started) / 1000)))
+  if (failure || !rendered) throw failure
   core.info(
     `Plan for release ${s.config.release}${s.config.namespace ? ` in ${s.config.namespace}` : ''}:`
   )

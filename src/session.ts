@@ -6,7 +6,6 @@ import type { CommandRunner } from './exec/runner.js'
 import type { ChartSpec, Target, ValuesSpec } from './helm/args.js'
 import * as a from './helm/args.js'
 import { Helm, HelmError } from './helm/helm.js'
-import { installHelm } from './helm/install.js'
 import { sourceFailure, type SourceContext, type SourceStep } from './helm/sources.js'
 import { UserError } from './result.js'
 import { looksSecret } from './exec/redact.js'
@@ -71,7 +70,10 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
   const binary = deps.helmBinary
     ? await deps.helmBinary(config)
     : config.helmVersion
-      ? await installHelm(config.helmVersion, config.helmDownloadUrl, deps.log)
+      ? // Loaded only when asked for: the download client is a large part of the bundle.
+        await (
+          await import('./helm/install.js')
+        ).installHelm(config.helmVersion, config.helmDownloadUrl, deps.log)
       : 'helm'
   const helm = await Helm.detect(deps.runner, binary)
   deps.log(`Helm ${helm.version} (Helm ${helm.major} dialect)`)

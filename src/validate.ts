@@ -1,11 +1,21 @@
+// The checks that need no cluster: values against the charts' schemas, helm lint, the offline
+// render, the Kubernetes API schemas and deploy safety. Validate mode is only these; plan and
+// deploy run them first. helm lint and helm template are independent of each other and of the
+// values check, so both start at once and the values are checked while they run.
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import * as core from '@actions/core'
+import type { CommandResult } from './exec/runner.js'
 import * as a from './helm/args.js'
 import { HelmError } from './helm/helm.js'
+import { pickKubeVersion, KubeSchemas } from './render/kube-schema.js'
 import { imagesOf, objectKey, parseManifests, type RenderedObject } from './render/manifests.js'
+import { groupSafetyFindings, safetyFindings } from './render/safety.js'
+import { MASK } from './exec/redact.js'
+import type { ValidateCheck, ValidateFinding, ValidateReport } from './report/validate-summary.js'
 import { UserError } from './result.js'
-import type { Session } from './session.js'
-import type { Annotation } from './values-check.js'
+import { masksFor, type Session } from './session.js'
+import { checkValues, type Annotation } from './values-check.js'
 
 export interface Rendered {
   manifest: string
@@ -13,17 +23,55 @@ export interface Rendered {
   images: string[]
 }
 
+/** What the checks found, for the job summary; filled in as the checks run. */
+export interface Preflight {
+  checks: ValidateCheck[]
+  findings: ValidateFinding[]
+  rendered?: Rendered
+}
+
+export const newPreflight = (): Preflight => ({ checks: [], findings: [] })
+
+interface HelmChecks {
+  lint: Promise<CommandResult>
+  template: Promise<CommandResult>
+}
+
+const started = new WeakMap<Session, HelmChecks>()
+
+/** Starts `helm lint` and `helm template` side by side, once per session. */
+export function startHelmChecks(s: Session): HelmChecks {
+  let h = started.get(s)
+  if (!h) {
+    h = {
+      lint: s.helm.try(
+        a.lintArgs(s.chart, s.values, {
+          namespace: s.config.namespace,
+          kubeVersion: s.config.kubeVersion
+        })
+      ),
+      template: s.helm.try(
+        a.templateArgs(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion })
+      )
+    }
+    // Either may never be awaited (the values failed first): that must not be an unhandled
+    // rejection. Whoever awaits it still sees the error.
+    h.lint.catch(() => undefined)
+    h.template.catch(() => undefined)
+    started.set(s, h)
+  }
+  return h
+}
+
 /**
  * `helm lint` with the run's values, as annotations: `[ERROR] templates/x.yaml: …` points at
  * that file of the chart. Lint errors fail the run; warnings are reported.
  */
 export async function lint(s: Session): Promise<Annotation[]> {
-  const r = await s.helm.try(
-    a.lintArgs(s.chart, s.values, {
-      namespace: s.config.namespace,
-      kubeVersion: s.config.kubeVersion
-    })
-  )
+  return lintAnnotations(s, await startHelmChecks(s).lint)
+}
+
+export function lintAnnotations(s: Session, r: CommandResult): Annotation[] {
   const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim())
   const found: Annotation[] = []
   for (const l of lines) {
@@ -57,9 +105,7 @@ function chartFile(chartPath: string, file: string): string | undefined {
 
 /** Renders the chart offline with exactly the values the deploy would use. */
 export async function render(s: Session): Promise<Rendered> {
-  const r = await s.helm.try(
-    a.templateArgs(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion })
-  )
+  const r = await startHelmChecks(s).template
   if (r.exitCode !== 0)
     throw new UserError(
       `helm template could not render ${s.chart.ref}:\n${new HelmError('template', r).message}`
@@ -70,10 +116,203 @@ export async function render(s: Session): Promise<Rendered> {
 
 /** The plan as printed in the log: every object the release would hold, grouped by kind. */
 export function describeObjects(objects: readonly RenderedObject[]): string[] {
+  return objectsByKind(objects)
+    .sort((x, y) => x.kind.localeCompare(y.kind))
+    .map(({ kind, names }) => `${kind}: ${names.join(', ')}`)
+}
+
+/** Names per kind, kinds in the order helm rendered them. */
+export function objectsByKind(
+  objects: readonly RenderedObject[]
+): Array<{ kind: string; names: string[] }> {
   const byKind = new Map<string, string[]>()
   for (const o of objects)
     byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), objectKey(o).slice(o.kind.length + 1)])
-  return [...byKind.entries()]
-    .sort(([x], [y]) => x.localeCompare(y))
-    .map(([kind, names]) => `${kind}: ${names.join(', ')}`)
+  return [...byKind].map(([kind, names]) => ({ kind, names }))
+}
+
+/** Reports one finding on the file and line it is about, as GitHub shows annotations. */
+function annotate(x: Annotation): void {
+  const props = { file: x.file, startLine: x.line, startColumn: x.column }
+  if (x.level === 'error') core.error(x.message, props)
+  else core.warning(x.message, props)
+}
+
+const where = (x: Annotation): string | undefined =>
+  x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : undefined
+
+/**
+ * What can be checked before anything is rendered: values against the chart's schemas and helm
+ * lint. Every problem is reported, and the run fails before any cluster call.
+ */
+export async function checkValuesAndLint(s: Session, p = newPreflight()): Promise<void> {
+  const helmChecks = startHelmChecks(s)
+  await core.group('Validate values', async () => {
+    const values = await checkValues(s)
+    const valueErrors = values.annotations.filter((x) => x.level === 'error').length
+    p.checks.push({
+      name: 'Values',
+      outcome: valueErrors > 0 ? 'failed' : 'passed',
+      detail: values.checked
+        ? `merged as Helm ${s.helm.version} merges them; ${values.schemas > 0 ? `checked against ${values.schemas} values.schema.json file(s)` : 'the chart has no values.schema.json'}${valueErrors > 0 ? `; ${valueErrors} error(s)` : ''}`
+        : 'not a local chart: checked by helm template'
+    })
+    if (!values.checked)
+      core.info(`Values schema of ${s.chart.ref}: checked by helm template (not a local chart).`)
+    const annotations = [...values.annotations]
+    for (const x of values.annotations)
+      p.findings.push({ severity: x.level, check: 'values', where: where(x), message: x.message })
+    if (valueErrors === 0) {
+      const linted = lintAnnotations(s, await helmChecks.lint)
+      const lintErrors = linted.filter((x) => x.level === 'error').length
+      p.checks.push({
+        name: 'helm lint',
+        outcome: lintErrors > 0 ? 'failed' : 'passed',
+        detail: `${lintErrors} error(s), ${linted.length - lintErrors} warning(s)`
+      })
+      for (const x of linted)
+        p.findings.push({
+          severity: x.level,
+          check: 'helm lint',
+          where: where(x),
+          message: x.message.replace(/^helm lint: /, '')
+        })
+      annotations.push(...linted)
+    } else p.checks.push({ name: 'helm lint', outcome: 'not run', detail: 'the values failed' })
+    annotations.forEach(annotate)
+    const errors = annotations.filter((x) => x.level === 'error')
+    if (errors.length > 0)
+      throw new UserError(
+        `${errors.length} problem(s) in the chart values, nothing was deployed:\n- ${errors.map((e) => (e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}` : e.message)).join('\n- ')}`
+      )
+  })
+}
+
+/**
+ * The offline render, checked against the Kubernetes API schemas of `kubeVersion` (the input, the
+ * cluster's, or the newest bundled) and for deploy safety.
+ */
+export async function renderAndCheck(
+  s: Session,
+  clusterVersion?: string,
+  p = newPreflight()
+): Promise<Rendered> {
+  return core.group('Render and check manifests', async () => {
+    const picked = pickKubeVersion(s.config.kubeVersion ?? clusterVersion)
+    // The schemas load while helm template finishes.
+    const schemas = KubeSchemas.load(picked.version)
+    schemas.catch(() => undefined)
+    let rendered: Rendered
+    try {
+      rendered = await render(s)
+    } catch (e) {
+      p.checks.push({ name: 'helm template', outcome: 'failed', detail: 'see the findings' })
+      p.findings.push({ severity: 'error', check: 'helm template', message: (e as Error).message })
+      throw e
+    }
+    p.rendered = rendered
+    p.checks.push({
+      name: 'helm template',
+      outcome: 'passed',
+      detail: `${rendered.objects.length} object(s), ${rendered.images.length} image(s)`
+    })
+    if (picked.note) {
+      core.warning(picked.note)
+      p.findings.push({ severity: 'warning', check: 'Kubernetes API', message: picked.note })
+    }
+    const api = `Kubernetes ${picked.version} API`
+    const { problems, unchecked } = (await schemas).check(rendered.objects)
+    for (const x of problems) {
+      core.error(`${x.object}: ${x.message}`, { file: sourceFile(s, x.source) })
+      p.findings.push({ severity: 'error', check: api, where: x.object, message: x.message })
+    }
+    if (unchecked.length > 0) {
+      const message = `Not in the Kubernetes ${picked.version} schemas (custom resources?): ${unchecked.join(', ')}`
+      core.info(message)
+      p.findings.push({ severity: 'info', check: api, message })
+    }
+    p.checks.push({
+      name: `${api} schemas`,
+      outcome: problems.length > 0 ? 'failed' : 'passed',
+      detail: `${problems.length} problem(s)${unchecked.length > 0 ? `; ${unchecked.length} custom kind(s) not checked` : ''}`
+    })
+    if (problems.length > 0) {
+      p.checks.push({ name: 'Deploy safety', outcome: 'not run', detail: 'the schemas failed' })
+      throw new UserError(
+        `${problems.length} rendered object problem(s) against the Kubernetes ${picked.version} API, nothing was deployed:\n- ${problems.map((x) => `${x.object}: ${x.message}`).join('\n- ')}`
+      )
+    }
+    const findings = groupSafetyFindings(safetyFindings(rendered.objects))
+    const severity = s.config.strict ? 'error' : 'warning'
+    for (const f of findings) {
+      const message = `${f.object}: ${f.message}`
+      if (s.config.strict) core.error(message, { file: sourceFile(s, f.source) })
+      else core.warning(message, { file: sourceFile(s, f.source) })
+      p.findings.push({ severity, check: 'deploy safety', where: f.object, message: f.message })
+    }
+    p.checks.push({
+      name: 'Deploy safety',
+      outcome: s.config.strict && findings.length > 0 ? 'failed' : 'passed',
+      detail: `${findings.length} ${s.config.strict ? 'error' : 'warning'}(s)${s.config.strict ? ' (strict)' : ''}`
+    })
+    if (s.config.strict && findings.length > 0)
+      throw new UserError(
+        `${findings.length} deploy-safety problem(s) and strict is on, nothing was deployed (see the annotations).`
+      )
+    core.info(
+      `Rendered ${rendered.objects.length} objects: valid against the Kubernetes ${picked.version} API, ${findings.length} safety warning(s).`
+    )
+    return rendered
+  })
+}
+
+/** `goatflow/templates/x.yaml` (helm's Source comment) as a workspace path, for annotations. */
+function sourceFile(s: Session, source?: string): string | undefined {
+  if (!source || s.config.chart.kind !== 'local' || s.config.chart.packaged) return undefined
+  const inChart = source.split('/').slice(1).join('/')
+  const path = join(s.config.chart.path, inChart)
+  return existsSync(path)
+    ? relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
+    : undefined
+}
+
+/** The job summary's data: the run's chart and values, and what the checks found. */
+export function validateReport(s: Session, p: Preflight, seconds: number): ValidateReport {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const objects = p.rendered?.objects ?? []
+  const report: ValidateReport = {
+    release: s.config.release,
+    namespace: s.config.namespace,
+    chart: s.chart.ref,
+    helmVersion: s.helm.version,
+    valuesFiles: s.values.files.map((f) =>
+      f === s.inlineValuesFile ? 'input "values"' : relative(workspace, f) || f
+    ),
+    setKeys: setKeys(s.values),
+    checks: p.checks,
+    findings: p.findings,
+    objects: objectsByKind(objects),
+    hooks: objects.filter((o) => o.object.metadata?.annotations?.['helm.sh/hook']).length,
+    durationSeconds: Math.round(seconds * 10) / 10
+  }
+  // Findings quote helm and the values engine, which may quote a value: the summary is not a
+  // log, so nothing masks it but this.
+  const secrets = masksFor(s.config)
+  const mask = (text: string): string =>
+    secrets.reduce((t, secret) => t.split(secret).join(MASK), text)
+  report.findings = report.findings.map((f) => ({ ...f, message: mask(f.message) }))
+  return report
+}
+
+/**
+ * The keys the --set flags set (`a.b=1,c=2` → `a.b`, `c`); their values stay out of the
+ * summary. A --set-json item holds one key, and its JSON may hold commas.
+ */
+export function setKeys(v: Pick<Session['values'], 'set' | 'setString' | 'setJson'>): string[] {
+  const keyOf = (pair: string): string =>
+    pair.slice(0, pair.indexOf('=') < 0 ? undefined : pair.indexOf('='))
+  return [
+    ...[...v.set, ...v.setString].flatMap((item) => item.split(/(?<!\\),/).map(keyOf)),
+    ...v.setJson.map(keyOf)
+  ].filter((k) => k !== '')
 }

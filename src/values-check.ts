@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
-import type { ValuesProblem } from './values/index.js'
-import { computeValues, validateValues } from './values/index.js'
+import type { ChartNode, ValuesProblem } from './values/merge.js'
+import { computeValues } from './values/merge.js'
 import type { Session } from './session.js'
 
 export interface Annotation {
@@ -18,9 +18,9 @@ export interface Annotation {
  * values.schema.json, before anything is rendered or sent to a cluster. Each problem points at
  * the values file and line that set the value, or names the --set item.
  */
-export function checkValues(s: Session): { annotations: Annotation[]; checked: boolean } {
+export async function checkValues(s: Session): Promise<ValuesCheck> {
   const { config } = s
-  if (config.chart.kind !== 'local') return { annotations: [], checked: false }
+  if (config.chart.kind !== 'local') return { annotations: [], checked: false, schemas: 0 }
   const files = s.values.files.map((path) => ({ path, text: readFileSync(path, 'utf8') }))
   const computed = computeValues({
     chartDir: config.chart.path,
@@ -31,10 +31,35 @@ export function checkValues(s: Session): { annotations: Annotation[]; checked: b
     helmMajor: s.helm.major,
     helmVersion: s.helm.version
   })
-  const problems: ValuesProblem[] = computed.ok
-    ? [...computed.warnings, ...validateValues(computed)]
-    : computed.problems
-  return { annotations: problems.map((p) => annotation(p, s.inlineValuesFile)), checked: true }
+  if (!computed.ok)
+    return {
+      annotations: computed.problems.map((p) => annotation(p, s.inlineValuesFile)),
+      checked: true,
+      schemas: 0
+    }
+  const schemas = countSchemas(computed.chart)
+  // The JSON Schema engine is loaded only for charts that ship a values.schema.json.
+  const problems: ValuesProblem[] = [
+    ...computed.warnings,
+    ...(schemas > 0 ? (await import('./values/schema.js')).validateValues(computed) : [])
+  ]
+  return {
+    annotations: problems.map((p) => annotation(p, s.inlineValuesFile)),
+    checked: true,
+    schemas
+  }
+}
+
+export interface ValuesCheck {
+  annotations: Annotation[]
+  /** False for charts from a repository or registry: helm template checks those. */
+  checked: boolean
+  /** values.schema.json files the values were checked against (chart and subcharts). */
+  schemas: number
+}
+
+function countSchemas(chart: ChartNode): number {
+  return (chart.schema ? 1 : 0) + chart.subcharts.reduce((n, c) => n + countSchemas(c), 0)
 }
 
 function annotation(p: ValuesProblem, inlineValuesFile?: string): Annotation {

@@ -117,7 +117,7 @@ describe.each(HELM_MAJORS)('the action and helm %i template agree', (major) => {
       })
       sessions.push(session)
       const helm = await helmTemplate(helmBinary(major), c, session.inlineValuesFile)
-      const checked = checkValues(session)
+      const checked = await checkValues(session)
       expect(checked.checked).toBe(true)
       const errors = checked.annotations.filter((a) => a.level === 'error')
       // Helm refuses exactly what the values check refuses.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import {
   BUNDLED_KUBE_VERSIONS,
+  definitionsClosure,
   KubeSchemas,
   pickKubeVersion
 } from '../../src/render/kube-schema.js'
@@ -40,12 +41,12 @@ describe('Kubernetes schema check of rendered manifests', () => {
     expect(BUNDLED_KUBE_VERSIONS.length).toBeGreaterThanOrEqual(3)
   })
 
-  it.each(BUNDLED_KUBE_VERSIONS)('accepts the example chart against Kubernetes %s', (v) => {
-    expect(new KubeSchemas(v).check(rendered)).toEqual({ problems: [], unchecked: [] })
+  it.each(BUNDLED_KUBE_VERSIONS)('accepts the example chart against Kubernetes %s', async (v) => {
+    expect((await KubeSchemas.load(v)).check(rendered)).toEqual({ problems: [], unchecked: [] })
   })
 
-  it('reports unknown fields, wrong types and bad enum values with their paths, and skips CRDs', () => {
-    const { problems, unchecked } = new KubeSchemas('1.35').check(broken)
+  it('reports unknown fields, wrong types and bad enum values with their paths, and skips CRDs', async () => {
+    const { problems, unchecked } = (await KubeSchemas.load('1.35')).check(broken)
     const messages = problems.map((p) => p.message)
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -64,12 +65,66 @@ describe('Kubernetes schema check of rendered manifests', () => {
     expect(unchecked).toEqual(['monitoring.coreos.com/v1/ServiceMonitor'])
   })
 
-  it('knows which APIs a version serves', () => {
+  it.each([
+    [
+      'a Service port that is neither a number nor a name',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80, targetPort: true}]}',
+      ['spec.ports[0].targetPort: must be integer or string']
+    ],
+    [
+      'a container without its required name',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{image: "busybox:1.37"}]}',
+      ['spec.containers[0]: missing required field "name"']
+    ],
+    [
+      'an unknown top-level field',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndatas: {a: b}',
+      ['(top level): unknown field "datas"']
+    ],
+    [
+      'an annotation value that YAML reads as a number',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, annotations: {checksum/config: 1234, "a~b": 5}}',
+      [
+        'metadata.annotations.checksum/config: must be string',
+        'metadata.annotations.a~b: must be string'
+      ]
+    ],
+    [
+      'unknown fields whose names need escaping',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"we/ird": 1\n"50% #1": 2',
+      ['(top level): unknown field "we/ird"', '(top level): unknown field "50% #1"']
+    ],
+    [
+      'null fields, which the API server ignores',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: null}\ndata: null',
+      []
+    ],
+    [
+      'a Quantity given as a number',
+      'apiVersion: v1\nkind: LimitRange\nmetadata: {name: l}\nspec: {limits: [{type: Container, max: {cpu: 2, memory: 1Gi}}]}',
+      []
+    ]
+  ])('reports %s', async (_what, manifest, expected) => {
+    const { problems } = (await KubeSchemas.load('1.35')).check(parseManifests(manifest))
+    expect(problems.map((p) => p.message)).toEqual(expected)
+  })
+
+  it('converts only the definitions the rendered kinds need', async () => {
+    const bundle = (await import('../../schemas/kubernetes/1.35.json', { with: { type: 'json' } }))
+      .default as { definitions: Record<string, Record<string, unknown>> }
+    const needed = definitionsClosure(bundle.definitions, ['io.k8s.api.apps.v1.Deployment'])
+    expect(needed).toContain('io.k8s.api.core.v1.PodSpec')
+    expect(needed).toContain('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta')
+    expect(needed).not.toContain('io.k8s.api.networking.v1.Ingress')
+    expect(needed.size).toBeLessThan(Object.keys(bundle.definitions).length / 2)
+  })
+
+  it('knows which APIs a version serves', async () => {
     const claim = parseManifests(
       'apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu}\nspec: {devices: {}}\n'
     )
-    expect(new KubeSchemas('1.35').check(claim).unchecked).toEqual([])
-    expect(new KubeSchemas('1.32').check(claim).unchecked).toEqual([
+    expect((await KubeSchemas.load('1.35')).check(claim).unchecked).toEqual([])
+    expect((await KubeSchemas.load('1.32')).check(claim).unchecked).toEqual([
       'resource.k8s.io/v1/ResourceClaim'
     ])
   })

@@ -1,19 +1,25 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import k132 from '../../schemas/kubernetes/1.32.json' with { type: 'json' }
-import k133 from '../../schemas/kubernetes/1.33.json' with { type: 'json' }
-import k134 from '../../schemas/kubernetes/1.34.json' with { type: 'json' }
-import k135 from '../../schemas/kubernetes/1.35.json' with { type: 'json' }
+import { dereference, validate, type OutputUnit, type Schema } from '@cfworker/json-schema'
 import type { RenderedObject } from './manifests.js'
 
 // Rendered objects checked against the OpenAPI definitions of a Kubernetes minor, offline.
 // The definitions come from the project's own kube-apiserver (scripts/kube-schemas.mjs).
+//
+// Why an interpreting validator (@cfworker/json-schema) and not a compiling one: a run checks a
+// few dozen kinds once. Compiling validators for them (a Deployment pulls in ~140 definitions)
+// cost more than everything else validate mode does; walking the schema per object costs
+// milliseconds. Why each minor is loaded on demand: only one is ever used per run.
 
 type Definitions = Record<string, Record<string, unknown>>
-const BUNDLED: Record<string, { definitions: unknown }> = {
-  '1.32': k132,
-  '1.33': k133,
-  '1.34': k134,
-  '1.35': k135
+interface Bundle {
+  definitions: Definitions
+}
+
+// One dynamic import per file, so that the bundle keeps each minor in a chunk of its own.
+const BUNDLED: Record<string, () => Promise<{ default: unknown }>> = {
+  '1.32': () => import('../../schemas/kubernetes/1.32.json', { with: { type: 'json' } }),
+  '1.33': () => import('../../schemas/kubernetes/1.33.json', { with: { type: 'json' } }),
+  '1.34': () => import('../../schemas/kubernetes/1.34.json', { with: { type: 'json' } }),
+  '1.35': () => import('../../schemas/kubernetes/1.35.json', { with: { type: 'json' } })
 }
 export const BUNDLED_KUBE_VERSIONS = Object.keys(BUNDLED).sort((a, b) => minor(a) - minor(b))
 
@@ -34,28 +40,24 @@ export function pickKubeVersion(requested?: string): { version: string; note?: s
   }
 }
 
+const INT_OR_STRING = { anyOf: [{ type: 'integer' }, { type: 'string' }] }
+const NUMBER_OR_STRING = { anyOf: [{ type: 'number' }, { type: 'string' }] }
+
 /**
- * OpenAPI v2 as JSON Schema for ajv: unknown fields are refused (what `kubectl apply` would drop
- * or the API server reject), IntOrString and Quantity accept both numbers and strings.
+ * OpenAPI v2 as JSON Schema: unknown fields are refused (what `kubectl apply` would drop or the
+ * API server reject), IntOrString and Quantity accept both numbers and strings.
  */
-function toJsonSchema(defs: Definitions): Definitions {
-  const out: Definitions = {}
-  for (const [name, def] of Object.entries(defs)) {
-    if (name.endsWith('.util.intstr.IntOrString'))
-      out[name] = { anyOf: [{ type: 'integer' }, { type: 'string' }] }
-    else if (name.endsWith('.api.resource.Quantity'))
-      out[name] = { anyOf: [{ type: 'number' }, { type: 'string' }] }
-    else out[name] = closeObjects(def) as Record<string, unknown>
-  }
-  return out
+function toJsonSchema(name: string, def: Record<string, unknown>): Record<string, unknown> {
+  if (name.endsWith('.util.intstr.IntOrString')) return INT_OR_STRING
+  if (name.endsWith('.api.resource.Quantity')) return NUMBER_OR_STRING
+  return closeObjects(def) as Record<string, unknown>
 }
 
 /** Walks schema positions only: property names such as "format" or "anyOf" stay names. */
 function closeObjects(node: unknown): unknown {
   if (!node || typeof node !== 'object' || Array.isArray(node)) return node
   const o = { ...(node as Record<string, unknown>) }
-  if (o['x-kubernetes-int-or-string'] || o.format === 'int-or-string')
-    return { anyOf: [{ type: 'integer' }, { type: 'string' }] }
+  if (o['x-kubernetes-int-or-string'] || o.format === 'int-or-string') return INT_OR_STRING
   delete o.format
   if (o.properties && typeof o.properties === 'object')
     o.properties = Object.fromEntries(
@@ -73,6 +75,27 @@ function closeObjects(node: unknown): unknown {
   )
     o.additionalProperties = false
   return o
+}
+
+const REF_PREFIX = '#/definitions/'
+
+/** The definitions `roots` refer to, directly or not (a Deployment needs ~140 of ~700). */
+export function definitionsClosure(defs: Definitions, roots: Iterable<string>): Set<string> {
+  const seen = new Set<string>()
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return
+    if (Array.isArray(node)) return node.forEach(visit)
+    const ref = (node as { $ref?: unknown }).$ref
+    if (typeof ref === 'string' && ref.startsWith(REF_PREFIX)) add(ref.slice(REF_PREFIX.length))
+    for (const v of Object.values(node)) if (v && typeof v === 'object') visit(v)
+  }
+  const add = (name: string): void => {
+    if (seen.has(name) || !defs[name]) return
+    seen.add(name)
+    visit(defs[name])
+  }
+  for (const r of roots) add(r)
+  return seen
 }
 
 /** The API server ignores null fields; so does the check. */
@@ -93,36 +116,24 @@ export interface KubeSchemaProblem {
 }
 
 export class KubeSchemas {
-  // The bundled definitions are generated and tested; checking them against the meta-schema on
-  // every run would only cost time.
-  private readonly ajv = new Ajv({
-    strict: false,
-    allErrors: true,
-    validateFormats: false,
-    validateSchema: false
-  })
   private readonly byGvk = new Map<string, string>()
-  private readonly compiled = new Map<string, ValidateFunction>()
 
-  constructor(readonly version: string) {
-    const defs = (BUNDLED[version]?.definitions ?? {}) as Definitions
+  /** The definitions of one bundled minor, loaded on first use. */
+  static async load(version: string): Promise<KubeSchemas> {
+    const load = BUNDLED[version]
+    if (!load) throw new Error(`no bundled Kubernetes schemas for ${version}`)
+    return new KubeSchemas(version, ((await load()).default as Bundle).definitions)
+  }
+
+  constructor(
+    readonly version: string,
+    private readonly defs: Definitions
+  ) {
     for (const [name, def] of Object.entries(defs)) {
       for (const g of (def['x-kubernetes-group-version-kind'] as
         Array<{ group: string; version: string; kind: string }> | undefined) ?? [])
         this.byGvk.set(`${g.group ? `${g.group}/` : ''}${g.version}/${g.kind}`, name)
     }
-    this.ajv.addSchema({ $id: 'k8s', definitions: toJsonSchema(defs) })
-  }
-
-  private validator(apiVersion: string, kind: string): ValidateFunction | undefined {
-    const def = this.byGvk.get(`${apiVersion}/${kind}`)
-    if (!def) return undefined
-    let v = this.compiled.get(def)
-    if (!v) {
-      v = this.ajv.compile({ $ref: `k8s#/definitions/${def}` })
-      this.compiled.set(def, v)
-    }
-    return v
   }
 
   /** Problems of every object; kinds without a bundled schema (CRDs) come back as `unchecked`. */
@@ -132,46 +143,98 @@ export class KubeSchemas {
   } {
     const problems: KubeSchemaProblem[] = []
     const unchecked = new Set<string>()
+    const rootOf = new Map<RenderedObject, string>()
     for (const o of objects) {
-      const validate = this.validator(o.apiVersion, o.kind)
-      if (!validate) {
-        unchecked.add(`${o.apiVersion}/${o.kind}`)
-        continue
-      }
-      if (validate(dropNulls(o.object))) continue
-      for (const e of dedupe(validate.errors ?? []))
-        problems.push({ object: `${o.kind}/${o.name}`, source: o.source, message: describe(e) })
+      const def = this.byGvk.get(`${o.apiVersion}/${o.kind}`)
+      if (def) rootOf.set(o, def)
+      else unchecked.add(`${o.apiVersion}/${o.kind}`)
+    }
+    // Only what the rendered kinds need is converted and indexed.
+    const definitions: Record<string, Schema> = {}
+    for (const name of definitionsClosure(this.defs, new Set(rootOf.values())))
+      definitions[name] = toJsonSchema(name, this.defs[name]) as Schema
+    const lookup = dereference({ definitions } as Schema)
+    for (const [o, def] of rootOf) {
+      const r = validate(dropNulls(o.object), definitions[def], '7', lookup, false)
+      if (r.valid) continue
+      for (const message of describeErrors(r.errors))
+        problems.push({ object: `${o.kind}/${o.name}`, source: o.source, message })
     }
     return { problems, unchecked: [...unchecked] }
   }
 }
 
-function path(e: ErrorObject): string {
-  return e.instancePath
+// Instance locations are JSON pointers in URI form, as the validator writes them.
+const pointerSegment = (key: string): string =>
+  encodeURI(key.replace(/~/g, '~0').replace(/\//g, '~1')).replace(/#/g, '%23')
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURI(segment).replace(/%23/g, '#')
+  } catch {
+    return segment
+  }
+}
+
+/** `#/spec/template/spec/containers/0/name` → `spec.template.spec.containers[0].name`. */
+function path(instanceLocation: string): string {
+  return instanceLocation
+    .replace(/^#\/?/, '')
     .split('/')
-    .slice(1)
-    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .filter((p) => p !== '')
+    .map((p) => safeDecode(p).replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '')
 }
 
-function describe(e: ErrorObject): string {
-  const at = path(e) || '(top level)'
-  if (e.keyword === 'additionalProperties')
-    return `${at}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`
-  if (e.keyword === 'enum')
-    return `${at}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
-  return `${at}: ${e.message ?? e.keyword}`
-}
+// The validator reports every level of the failing path ("Property "spec" does not match
+// schema", "A subschema had errors"); the leaves say what is wrong.
+const WRAPPERS = new Set([
+  'properties',
+  '$ref',
+  'items',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'false',
+  'additionalItems'
+])
 
-/** anyOf failures repeat each branch's error; keep one message per path and keyword family. */
-function dedupe(errors: ErrorObject[]): ErrorObject[] {
-  const seen = new Set<string>()
-  return errors.filter((e) => {
-    if (e.keyword === 'anyOf') return false
-    const k = `${e.instancePath}|${e.keyword === 'type' ? 'type' : e.message}`
-    if (seen.has(k)) return false
-    seen.add(k)
-    return true
-  })
+/** One message per problem: leaves only, the types an anyOf accepts merged into one. */
+export function describeErrors(errors: readonly OutputUnit[]): string[] {
+  const out = new Map<string, string>()
+  const types = new Map<string, string[]>()
+  const forbidden = new Set(
+    errors.filter((e) => e.keyword === 'false').map((e) => e.instanceLocation)
+  )
+  for (const e of errors) {
+    const at = path(e.instanceLocation) || '(top level)'
+    if (e.keyword === 'type') {
+      const expected = /Expected "([^"]+)"/.exec(e.error)?.[1] ?? 'another type'
+      const list = types.get(at) ?? []
+      if (!list.includes(expected)) list.push(expected)
+      types.set(at, list)
+      out.set(`${at}|type`, `${at}: must be ${list.join(' or ')}`)
+    } else if (e.keyword === 'additionalProperties') {
+      // A field no schema allows fails the `false` schema; a map value of the wrong type
+      // fails its own schema, and that leaf error says what is wrong.
+      const field = /Property "([^"]*)"/.exec(e.error)?.[1] ?? '?'
+      const below = `${e.instanceLocation}/${pointerSegment(field)}`
+      if (forbidden.has(below)) out.set(`${at}|unknown|${field}`, `${at}: unknown field "${field}"`)
+    } else if (e.keyword === 'enum') {
+      const allowed = /any of (\[.*\])\.?$/.exec(e.error)?.[1]
+      const list = allowed ? (JSON.parse(allowed) as unknown[]) : []
+      out.set(
+        `${at}|enum`,
+        `${at}: must be one of ${list.map((v) => JSON.stringify(v)).join(', ')}`
+      )
+    } else if (e.keyword === 'required') {
+      const field = /property "([^"]*)"/.exec(e.error)?.[1] ?? '?'
+      out.set(`${at}|required|${field}`, `${at}: missing required field "${field}"`)
+    } else if (!WRAPPERS.has(e.keyword)) {
+      out.set(`${at}|${e.keyword}`, `${at}: ${e.error.replace(/^Instance /, '')}`)
+    }
+  }
+  return [...out.values()]
 }

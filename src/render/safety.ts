@@ -4,6 +4,8 @@ export interface SafetyFinding {
   object: string
   source?: string
   message: string
+  /** Found on a `helm test` hook, which runs only when tests are run and never serves traffic. */
+  testHook?: boolean
 }
 
 interface ContainerLike {
@@ -26,8 +28,9 @@ export function safetyFindings(objects: readonly RenderedObject[]): SafetyFindin
     const pod = podSpecOf(o.object) as
       { containers?: ContainerLike[]; initContainers?: ContainerLike[] } | undefined
     if (!pod) continue
+    const testHook = isTestHook(o)
     const add = (message: string): void =>
-      void findings.push({ object: key, source: o.source, message })
+      void findings.push({ object: key, source: o.source, message, ...(testHook && { testHook }) })
     for (const c of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
       const image = c.image ?? ''
       const tag = image.includes('@') ? 'digest' : /:([^/:]+)$/.exec(image)?.[1]
@@ -57,4 +60,36 @@ export function safetyFindings(objects: readonly RenderedObject[]): SafetyFindin
         message: `rendered ${n} times; the later copies overwrite the earlier ones`
       })
   return findings
+}
+
+/** `helm.sh/hook: test` (or Helm 2's `test-success`), alone or among other hook events. */
+export function isTestHook(o: RenderedObject): boolean {
+  const hooks = o.object.metadata?.annotations?.['helm.sh/hook'] ?? ''
+  return hooks.split(',').some((h) => ['test', 'test-success'].includes(h.trim()))
+}
+
+/**
+ * The findings as reported: those on `helm test` hooks folded into one, so that a chart with a
+ * test pod per service does not bury the findings that matter (GitHub shows only the first ten
+ * warnings of a step as annotations). Nothing is dropped: the one finding names every object.
+ */
+export function groupSafetyFindings(findings: readonly SafetyFinding[]): SafetyFinding[] {
+  const tests = findings.filter((f) => f.testHook)
+  const rest = findings.filter((f) => !f.testHook)
+  if (tests.length <= 1) return [...rest, ...tests]
+  const objects = [...new Set(tests.map((f) => f.object))]
+  const kinds = new Map<string, number>()
+  for (const f of tests) {
+    const what = f.message.replace(/^container [^:]*: /, '').split(';')[0]
+    kinds.set(what, (kinds.get(what) ?? 0) + 1)
+  }
+  const shown = objects.slice(0, 5).join(', ')
+  return [
+    ...rest,
+    {
+      object: `${objects.length} helm test hook(s)`,
+      message: `${[...kinds].map(([what, n]) => `${what} (${n})`).join(', ')}: ${shown}${objects.length > 5 ? ` and ${objects.length - 5} more` : ''}`,
+      testHook: true
+    }
+  ]
 }

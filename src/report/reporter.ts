@@ -1,12 +1,13 @@
 import * as core from '@actions/core'
 import type { Config } from '../inputs/config.js'
-import { createOctokit, runContext, type Octokit, type RunContext } from '../github/client.js'
-import { commentMarker, fitComment, upsertComment } from '../github/comment.js'
-import { DeploymentReporter } from '../github/deployments.js'
+import type { Octokit, RunContext } from '../github/client.js'
+import type { DeploymentReporter } from '../github/deployments.js'
 
 /**
  * Everything the action tells people besides its log: the job summary, the pull request comment
  * and GitHub Deployment statuses. A reporting failure is a warning; it never changes the outcome.
+ * The GitHub API client is loaded only by runs that talk to the API: it is the largest part of
+ * the bundle, and a run that only validates or writes its summary never needs it.
  */
 export class Reporter {
   private deployment?: DeploymentReporter
@@ -14,10 +15,15 @@ export class Reporter {
 
   constructor(
     private readonly config: Config,
-    private readonly context: () => RunContext = runContext
+    private readonly runContext?: () => RunContext
   ) {}
 
-  private octokit(): Octokit {
+  private async context(): Promise<RunContext> {
+    return this.runContext ? this.runContext() : (await import('../github/client.js')).runContext()
+  }
+
+  private async octokit(): Promise<Octokit> {
+    const { createOctokit } = await import('../github/client.js')
     this.octokitCache ??= createOctokit(this.config.githubToken ?? '')
     return this.octokitCache
   }
@@ -40,11 +46,16 @@ export class Reporter {
   async deploymentStarted(): Promise<void> {
     if (!this.config.deploymentStatus || !this.config.environment) return
     await this.soft('Creating the GitHub deployment', async () => {
-      this.deployment = await DeploymentReporter.create(this.octokit(), this.context(), {
-        environment: this.config.environment!,
-        release: this.config.release,
-        environmentUrl: this.config.environmentUrl
-      })
+      const { DeploymentReporter } = await import('../github/deployments.js')
+      this.deployment = await DeploymentReporter.create(
+        await this.octokit(),
+        await this.context(),
+        {
+          environment: this.config.environment!,
+          release: this.config.release,
+          environmentUrl: this.config.environmentUrl
+        }
+      )
       await this.deployment.status('in_progress', `Deploying ${this.config.release}`)
       core.info(
         `GitHub deployment ${this.deployment.id} for ${this.config.environment}: in_progress`
@@ -63,7 +74,7 @@ export class Reporter {
 
   async comment(head: string, details: readonly string[]): Promise<void> {
     if (!this.config.prComment) return
-    const ctx = this.context()
+    const ctx = await this.context()
     if (ctx.pullRequest === undefined) {
       core.info(
         'pr-comment: this run has no pull request (not a pull_request event); no comment written.'
@@ -71,10 +82,11 @@ export class Reporter {
       return
     }
     await this.soft('Writing the pull request comment', async () => {
+      const { commentMarker, fitComment, upsertComment } = await import('../github/comment.js')
       const marker = commentMarker(this.config.release, this.config.environment)
       const body = fitComment(head, details, 65_536 - marker.length - 1)
       const r = await upsertComment(
-        this.octokit(),
+        await this.octokit(),
         { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest! },
         marker,
         body
