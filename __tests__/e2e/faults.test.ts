@@ -56,10 +56,14 @@ async function restartApiserver(downMs: number): Promise<void> {
   writeFileSync(APISERVER_PID, String(child.pid))
 }
 
-/** Waits until this run's upgrade has written its revision: the rollout is under way. */
+/**
+ * Waits until helm has finished writing this run's revision: the pods are then still rolling
+ * (eight replicas, one at a time), and helm itself is not caught by the fault.
+ */
 async function rolloutStarted(major: 3 | 4, ns: string, revision: number): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    if (history(major, ns).some((h) => h.revision === revision)) return
+    const mine = history(major, ns).find((h) => h.revision === revision)
+    if (mine && !mine.status.startsWith('pending-')) return
     await sleep(100)
   }
   throw new Error(`revision ${revision} of goatflow in ${ns} never appeared`)
@@ -92,7 +96,7 @@ describe.each([3, 4] as const)('API server faults mid-rollout with Helm %i', (ma
     'failure-grace-period': '60s'
   })
   const deployTag = (tag: string): Promise<ActionRun> =>
-    runAction({ ...base(), set: `backend.image.tag=${tag}` }, { path })
+    runAction({ ...base(), set: `backend.image.tag=${tag}\nbackend.replicaCount=8` }, { path })
 
   /** The run reported the revision it deployed, and the release shows exactly that. */
   function expectDeployed(r: ActionRun, revision: number, tag: string) {
