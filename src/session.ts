@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import type { Config } from './inputs/config.js'
@@ -126,8 +126,16 @@ async function prepareChart(s: Session): Promise<void> {
     const host = config.chart.ref.slice('oci://'.length).split('/')[0]
     await step('registry login', a.registryLoginArgs(host, creds.username), creds.password)
   }
-  if (config.chart.kind === 'repo' || config.chart.kind === 'oci')
-    await step('resolve', a.showChartArgs(s.chart))
+  if (config.chart.kind === 'repo' || config.chart.kind === 'oci') {
+    // Fetched once: lint, render and deploy then read the very chart chart-version resolved to
+    // (helm lint takes no repository or OCI reference), and a source that changes meanwhile
+    // cannot make them disagree.
+    const dir = join(s.temp.dir, 'chart')
+    mkdirSync(dir)
+    await step('resolve', a.pullArgs(s.chart, dir))
+    const [name] = readdirSync(dir)
+    s.chart = { ref: join(dir, name) }
+  }
   if (
     config.chart.kind === 'local' &&
     !config.chart.packaged &&

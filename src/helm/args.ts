@@ -167,6 +167,11 @@ export function showChartArgs(chart: ChartSpec): string[] {
   return ['show', 'chart', ...chartArgs(chart)]
 }
 
+/** Fetches a repository or OCI chart, unpacked into `dir`/<chart name>. */
+export function pullArgs(chart: ChartSpec, dir: string): string[] {
+  return ['pull', ...chartArgs(chart), '--untar', '--untardir', dir]
+}
+
 export function dependencyBuildArgs(chartPath: string): string[] {
   return ['dependency', 'build', chartPath, '--skip-refresh']
 }
