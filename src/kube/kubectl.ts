@@ -1,4 +1,5 @@
 import type { CommandResult, CommandRunner } from '../exec/runner.js'
+import { proxyArgs } from './api-proxy.js'
 import { classifyFailure, retryRead, type FailureKind, type RetryPolicy } from './retry.js'
 import { snapshotOf } from './snapshot.js'
 import type { KubeEvent, Snapshot } from './types.js'
@@ -78,6 +79,17 @@ export class Kubectl {
     if (this.target.kubeconfig) args.push('--kubeconfig', this.target.kubeconfig)
     if (this.target.context) args.push('--context', this.target.context)
     return args
+  }
+
+  /**
+   * `kubectl proxy` serving reads of the API on a private unix socket, authenticated with the
+   * same kubeconfig and context as every other call (no --request-timeout: it would cut watches).
+   */
+  proxyCommand(socket: string): { file: string; args: string[] } {
+    const args = proxyArgs(socket)
+    if (this.target.kubeconfig) args.push('--kubeconfig', this.target.kubeconfig)
+    if (this.target.context) args.push('--context', this.target.context)
+    return { file: this.binary, args }
   }
 
   private async json<T>(args: string[]): Promise<T> {
