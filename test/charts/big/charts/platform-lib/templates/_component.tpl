@@ -54,8 +54,8 @@ spec:
         checksum/config: {{ toJson $c.env | sha256sum | trunc 16 | quote }}
     spec:
       serviceAccountName: {{ $name }}
-      {{- with .root.Values.global.priorityClassName }}
-      priorityClassName: {{ . }}
+      {{- with .root.Values.global.priorityClass }}
+      priorityClassName: {{ printf "%s-%s" $.root.Release.Name . }}
       {{- end }}
       securityContext:
         runAsNonRoot: true

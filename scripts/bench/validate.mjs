@@ -1,0 +1,59 @@
+// mode: validate against `helm lint` with the same values, on the example chart and on the
+// 130-object test chart; no cluster. Also process start → first helm call, from outside.
+import { action, charts, figure, helm, majors, median, medianOf, row, runs } from './lib.mjs'
+
+export const needsCluster = false
+
+const cases = [
+  {
+    name: 'example chart',
+    chart: charts.example,
+    values: [`${charts.example}/values-postgresql.yaml`],
+    set: ['backend.autoscaling.enabled=true'],
+    target: 2.0
+  },
+  { name: '130-object chart', chart: charts.big, values: [], set: [], target: 1.3 }
+]
+
+export async function benchValidate() {
+  for (const c of cases)
+    for (const major of majors) {
+      const inputs = {
+        mode: 'validate',
+        release: 'bench',
+        chart: c.chart,
+        'values-files': c.values.join('\n'),
+        set: c.set.join('\n')
+      }
+      const lintArgs = ['lint', c.chart, ...c.values.flatMap((f) => ['--values', f])]
+      for (const s of c.set) lintArgs.push('--set', s)
+      const ours = []
+      const raw = []
+      // Interleaved, so that a busy moment of the machine costs both sides alike.
+      for (let i = 0; i < runs; i++) {
+        const r = action(major, inputs)
+        if (r.status !== 0) throw new Error(`validate failed on ${c.chart}:\n${r.stdout}`)
+        ours.push(r)
+        raw.push(helm(major, lintArgs))
+      }
+      row(`Helm ${major}: validate ÷ helm lint, ${c.name}`, medianOf(ours), medianOf(raw), {
+        target: c.target
+      })
+    }
+  // The shim that notes the first helm call costs a shell start, so these runs are apart.
+  for (const major of majors) {
+    const first = []
+    for (let i = 0; i < runs; i++)
+      first.push(
+        action(
+          major,
+          { mode: 'validate', release: 'bench', chart: charts.example },
+          { firstCall: true }
+        ).firstHelmMs
+      )
+    figure(`Helm ${major}: process start → first helm call (validate)`, median(first), {
+      unit: 'ms',
+      target: 200
+    })
+  }
+}
