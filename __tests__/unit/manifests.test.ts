@@ -32,6 +32,45 @@ describe('rendered manifests', () => {
     ])
   })
 
+  it.each([
+    [
+      'a document marker with a comment on its line',
+      '--- # Source: app/templates/a.yaml\nkind: ConfigMap\nmetadata: {name: a}\n',
+      'app/templates/a.yaml'
+    ],
+    [
+      'comments before the Source line',
+      '---\n# generated\n\n# Source: app/templates/b.yaml\nkind: ConfigMap\nmetadata: {name: b}\n',
+      'app/templates/b.yaml'
+    ],
+    [
+      'no leading marker',
+      '# Source: app/templates/c.yaml\nkind: ConfigMap\nmetadata: {name: c}\n',
+      'app/templates/c.yaml'
+    ],
+    [
+      'a Source line inside a block scalar, which is data',
+      '---\nkind: ConfigMap\nmetadata: {name: d}\ndata:\n  x: |\n    # Source: not/this.yaml\n',
+      undefined
+    ]
+  ])('finds the template of %s', (_what, text, source) => {
+    const [o] = parseManifests(text)
+    expect(o.source).toBe(source)
+  })
+
+  it('keeps a block scalar that holds an indented document marker', () => {
+    const [o] = parseManifests(
+      '---\nkind: ConfigMap\nmetadata: {name: e}\ndata:\n  multi: |\n    a: 1\n    ---\n    b: 2\n'
+    )
+    expect((o.object.data as Record<string, string>).multi).toBe('a: 1\n---\nb: 2\n')
+  })
+
+  it('names the problem when helm output is not YAML', () => {
+    expect(() => parseManifests('---\nkind: [unclosed\n')).toThrow(
+      /rendered manifest is not valid YAML/
+    )
+  })
+
   it('expands List objects and skips empty documents', () => {
     const objs = parseManifests(
       '---\n# empty\n---\napiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n'
