@@ -49,6 +49,17 @@ describe('the post step after a cancelled deploy', () => {
     ])
   })
 
+  it('rolls back its own revision that helm applied but the run never verified', async () => {
+    // helm applies without waiting; a run killed while it watched the rollout leaves it deployed.
+    const helm = fakeHelm([
+      { revision: 2, status: 'superseded' },
+      { revision: 3, status: 'deployed' }
+    ])
+    expect(await repairInterruptedDeploy({ ...state, attempted: 3 }, helm.runner)).toBe(
+      'rolled back to revision 2'
+    )
+  })
+
   it.each([
     [
       'a revision another deploy wrote after its own',
@@ -66,14 +77,6 @@ describe('the post step after a cancelled deploy', () => {
         { revision: 3, status: 'pending-upgrade' }
       ],
       undefined
-    ],
-    [
-      'its own revision that finished deploying',
-      [
-        { revision: 2, status: 'superseded' },
-        { revision: 3, status: 'deployed' }
-      ],
-      3
     ]
   ])('leaves %s alone', async (_name, history, attempted) => {
     const helm = fakeHelm(history)
