@@ -1,0 +1,2 @@
+{{ .Chart.Name }} {{ .Chart.AppVersion }} for {{ .Values.tenant | upper }}
+mode: {{ .Values.mode }}

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -eu
+exec /app/server --config /etc/app --mode "$APP_MODE"
