@@ -11,14 +11,17 @@ import { renderDeploySummary } from './report/summary.js'
 import { systemClock, type Clock } from './rollout/watch.js'
 import { openSession, type Session, type SessionDeps } from './session.js'
 import { rememberDeploy, rememberTempFiles, type DeployState } from './state.js'
-import { renderValidateSummary } from './report/validate-summary.js'
-import {
-  checkValuesAndLint,
-  describeObjects,
-  newPreflight,
-  renderAndCheck,
-  validateReport
-} from './validate.js'
+import type { Preflight, Rendered } from './validate.js'
+
+// The pre-cluster checks (the values engine, the manifest and schema validators) are a large
+// part of the bundle: they load while helm reports its version, not before the first helm call.
+let checksModule: Promise<typeof import('./validate.js')> | undefined
+const checks = (): Promise<typeof import('./validate.js')> =>
+  (checksModule ??= import('./validate.js'))
+const checkValuesAndLint = async (s: Session, p?: Preflight): Promise<void> =>
+  (await checks()).checkValuesAndLint(s, p)
+const renderAndCheck = async (s: Session, version?: string, p?: Preflight): Promise<Rendered> =>
+  (await checks()).renderAndCheck(s, version, p)
 
 export interface MainDeps {
   read: InputReader
@@ -59,6 +62,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   process.on('SIGTERM', onTerm)
   try {
     const config = readConfig(deps.read)
+    checks().catch(() => undefined)
     const session = await openSession(config, {
       runner: deps.runner,
       log: (l) => core.info(l),
@@ -88,6 +92,8 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
 }
 
 async function validateMode(s: Session, reporter: Reporter, started: number): Promise<ModeResult> {
+  const { describeObjects, newPreflight, validateReport } = await checks()
+  const { renderValidateSummary } = await import('./report/validate-summary.js')
   const p = newPreflight()
   let failure: unknown
   try {
