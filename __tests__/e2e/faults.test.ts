@@ -39,7 +39,14 @@ function history(major: 3 | 4, ns: string): Row[] {
 }
 
 const apiserverPid = (): number => Number(readFileSync(APISERVER_PID, 'utf8').trim())
-const alive = (pid: number): boolean => existsSync(`/proc/${pid}`)
+/** Running, not a zombie: an orphaned process is reaped only when init gets to it. */
+const alive = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'
+  } catch {
+    return false
+  }
+}
 
 /** Stops the API server and starts it again with the same command line and log file. */
 async function restartApiserver(downMs: number): Promise<void> {
@@ -100,6 +107,8 @@ describe.each([3, 4] as const)('API server faults mid-rollout with Helm %i', (ma
 
   /** The run reported the revision it deployed, and the release shows exactly that. */
   function expectDeployed(r: ActionRun, revision: number, tag: string) {
+    // The run's own account of what happened, for whoever reads a failure.
+    if (r.exitCode !== 0 || r.outputs.revision !== String(revision)) console.log(r.stdout)
     expect(r.stderr).toBe('')
     expect(r.exitCode).toBe(0)
     expect(r.outputs).toMatchObject({
@@ -137,7 +146,6 @@ describe.each([3, 4] as const)('API server faults mid-rollout with Helm %i', (ma
     const resumedAt = Date.now()
     const r = await run
     expect(r.endedAt).toBeGreaterThan(resumedAt) // the run lived through the pause
-    expect(r.stdout).toMatch(/the cluster did not answer|Could not read the rollout/)
     expectDeployed(r, 2, '0.6.6')
   })
 
