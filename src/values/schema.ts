@@ -96,12 +96,15 @@ function compile(file: string, text: string, dialect: ValuesDialect): Compiled {
       `${name} names ${draft.unknown} as its meta-schema ($schema), which is not fetched here; Helm downloads it, so the values were not checked`
     )
   // inlineRefs false: a circular $ref then fails only where the values reach it, as in Helm.
+  // code.optimize false: each schema is compiled for one validation, and ajv's pass that tidies
+  // the generated code took longer than the validation it speeds up.
   const options: Options = {
     strict: false,
     allErrors: true,
     verbose: true,
     logger: false,
-    inlineRefs: false
+    inlineRefs: false,
+    code: { optimize: false }
   }
   let ajv: Ajv | Ajv2019 | Ajv2020
   if (draft === '2020-12') ajv = new Ajv2020({ ...options, validateFormats: false })
