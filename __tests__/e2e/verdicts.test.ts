@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { describe, expect, it, jest } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { runAction, toolPath, type ActionRun } from '../helpers/action.js'
 import {
   KUBECONFIG_TEXT,
@@ -295,29 +295,30 @@ const TRANSIENT: Array<[string, Case, RegExp?]> = [
   ]
 ]
 
-const DOOMED: Array<[string, Case, string]> = [
-  ['a crash loop', { chart: EXAMPLE, upgrade: tag('e2e-crashloop') }, 'crash-loop'],
+const DOOMED: Array<[string, string, Case]> = [
+  ['a crash loop', 'crash-loop', { chart: EXAMPLE, upgrade: tag('e2e-crashloop') }],
   [
     'an image tag that does not exist',
-    { chart: EXAMPLE, upgrade: tag('e2e-imagenotfound') },
-    'image-not-found'
+    'image-not-found',
+    { chart: EXAMPLE, upgrade: tag('e2e-imagenotfound') }
   ],
   [
     'a Secret that never appears',
+    'config-error',
     {
       chart: EXAMPLE,
       upgrade: tag('e2e-createcontainerconfigerror'),
       inputs: { 'config-error-grace': '15s' }
-    },
-    'config-error'
+    }
   ],
   [
     'a pod that never becomes ready',
-    { chart: EXAMPLE, upgrade: tag('e2e-unready'), inputs: { 'failure-grace-period': '5s' } },
-    'readiness'
+    'readiness',
+    { chart: EXAMPLE, upgrade: tag('e2e-unready'), inputs: { 'failure-grace-period': '5s' } }
   ],
   [
     'pods unschedulable and an autoscaler that will not scale up',
+    'no-scale-up',
     {
       chart: EXAMPLE,
       upgrade: 'backend:\n  nodeSelector: { e2e-pool: nowhere }\n',
@@ -330,21 +331,21 @@ const DOOMED: Array<[string, Case, string]> = [
           "pod didn't trigger scale-up: 1 node(s) didn't match Pod's node affinity/selector"
         )
       }
-    },
-    'no-scale-up'
+    }
   ],
   [
     'a crash-looping workload the chart places in another namespace',
+    'crash-loop',
     {
       chart: CASES,
       before: (ns) => void kubectl(['create', 'namespace', `${ns}-edge`]),
       upgrade: (ns) =>
         `elsewhere: { namespace: ${ns}-edge, image: "ghcr.io/goatflow/edge:e2e-crashloop" }\n`
-    },
-    'crash-loop'
+    }
   ],
   [
     'a DaemonSet that crash-loops after an earlier change outside its template',
+    'crash-loop',
     {
       chart: CASES,
       first: 'daemon: { enabled: true, minReadySeconds: 1 }\n',
@@ -366,10 +367,17 @@ const DOOMED: Array<[string, Case, string]> = [
         ])
         expect(r.status).toBe(0)
       }
-    },
-    'crash-loop'
+    }
   ]
 ]
+
+/** Namespaces are deleted when the case ends, so the concurrent cases leave the cluster room. */
+const namespaces: string[] = []
+const cleanup = (ns: string) => namespaces.push(ns, `${ns}-edge`)
+afterAll(() => {
+  for (const ns of namespaces)
+    kubectl(['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'])
+})
 
 describe.each([3, 4] as const)('rollout verdicts with Helm %i', (major) => {
   it.concurrent.each(TRANSIENT)('deploys through %s, with no rollback', async (_what, c, note) => {
@@ -383,8 +391,9 @@ describe.each([3, 4] as const)('rollout verdicts with Helm %i', (major) => {
     expect(h.at(-1)?.status).toBe('deployed')
   })
 
-  it.concurrent.each(DOOMED)('rolls back %s by rule %s', async (_what, c, rule) => {
+  it.concurrent.each(DOOMED)('rolls back %s (rule %s)', async (_what, rule, c) => {
     const { run: r, ns } = await upgrade(major, c)
+    cleanup(ns)
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toContain(`[rule ${rule}`)
     expect(r.outputs).toMatchObject({ status: 'rolled-back', 'rolled-back': 'true' })

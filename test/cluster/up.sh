@@ -239,7 +239,8 @@ wait_until kube-scheduler 60 "kube-scheduler /healthz" https_ok "https://127.0.0
 wait_until kwok 60 "kwok /healthz" curl -fsS --max-time 2 "http://127.0.0.1:$KWOK_PORT/healthz"
 
 # ------------------------------------------------------------- one fake node
-# No taint, so unmodified charts schedule onto it.
+# No taint, so unmodified charts schedule onto it. Room for the many concurrent end-to-end
+# cases (each installs whole charts with resource requests) on one fake node.
 kc apply -f - >/dev/null <<EOF
 apiVersion: v1
 kind: Node
@@ -256,8 +257,8 @@ metadata:
     node-role.kubernetes.io/agent: ""
     type: kwok
 status:
-  allocatable: {cpu: "32", memory: 256Gi, pods: "250"}
-  capacity: {cpu: "32", memory: 256Gi, pods: "250"}
+  allocatable: {cpu: "1k", memory: 4Ti, pods: "1k"}
+  capacity: {cpu: "1k", memory: 4Ti, pods: "1k"}
 EOF
 verify
 log "ready in $((SECONDS - T0))s. KUBECONFIG=$KUBECONFIG_FILE"
