@@ -201,6 +201,8 @@ export class KubectlProxy implements ApiTransport {
           lines.on('line', (l) => {
             if (l.trim() !== '') on.line(l)
           })
+          // readline passes the response's errors on (a cut connection emits 'aborted').
+          lines.on('error', reject)
           res.on('error', reject)
           lines.on('close', () =>
             res.complete
