@@ -50,7 +50,9 @@ export function parseManifests(text: string): RenderedObject[] {
     try {
       value = parse(doc) as K8sObject | null
     } catch (e) {
-      throw new Error(`rendered manifest is not valid YAML: ${(e as Error).message}`)
+      throw new Error(`rendered manifest is not valid YAML: ${(e as Error).message}`, {
+        cause: e
+      })
     }
     if (!value || typeof value !== 'object') continue
     // Helm writes `# Source: <chart>/templates/<file>` right after each `---`.
