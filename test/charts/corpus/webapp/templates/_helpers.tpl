@@ -14,3 +14,9 @@
 {{- define "webapp.securityContext" -}}
 {{- omit . "enabled" | toYaml -}}
 {{- end -}}
+
+{{/* The settings the pods read; their checksum in the pod template rolls the pods on change. */}}
+{{- define "webapp.configData" -}}
+LOG_LEVEL: {{ .Values.config.logLevel | quote }}
+GREETING: {{ include "common.tplvalues.render" (dict "value" .Values.config.greeting "context" $) | quote }}
+{{- end -}}
