@@ -23,8 +23,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 interface Case {
   chart: string
-  /** Values of the first, healthy revision (installed with raw helm). */
+  /** Values of the first revision (installed with raw helm). */
   first?: string
+  /** The first revision has an unhealthy workload on purpose: install it without --wait. */
+  firstUnhealthy?: boolean
   /** Values of the upgrade the action runs (given the test's namespace). */
   upgrade: string | ((ns: string) => string)
   inputs?: Record<string, string>
@@ -47,7 +49,7 @@ async function upgrade(
     c.chart,
     '-n',
     ns,
-    '--wait',
+    ...(c.firstUnhealthy ? [] : ['--wait']),
     '--timeout',
     '2m',
     ...(c.first ? ['-f', writeValues(c.first)] : [])
@@ -172,7 +174,7 @@ const TRANSIENT: Array<[string, Case, RegExp?]> = [
     'an app that needs 2 minutes to warm up, with a startupProbe that allows it',
     {
       chart: EXAMPLE,
-      upgrade: `${tag('e2e-slowstart')}  startupProbe: { path: /health, periodSeconds: 10, failureThreshold: 18 }\n`
+      upgrade: `${tag('e2e-slowstart')}  startupProbe: { path: /health, periodSeconds: 10, failureThreshold: 18 }\n  strategy: { maxSurge: 2, maxUnavailable: 0 }\n`
     },
     /startupProbe allows 181s/
   ],
@@ -227,6 +229,7 @@ const TRANSIENT: Array<[string, Case, RegExp?]> = [
     {
       chart: CASES,
       first: 'other: { enabled: true, image: "ghcr.io/goatflow/worker:e2e-crashloop" }\n',
+      firstUnhealthy: true,
       upgrade:
         'other: { enabled: true, image: "ghcr.io/goatflow/worker:e2e-crashloop" }\nweb: { image: "ghcr.io/goatflow/goatflow:1.0.1" }\n'
     },
