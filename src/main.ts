@@ -52,7 +52,9 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
     durationSeconds: 0,
     images: []
   }
+  const cancel = new AbortController()
   const forward = (signal: NodeJS.Signals) => () => {
+    cancel.abort()
     const n = signalChildren(signal)
     core.warning(`Received ${signal}; forwarded it to ${n} running process(es).`)
   }
@@ -77,7 +79,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
         ? await validateMode(session, reporter, started)
         : config.mode === 'plan'
           ? await planMode(session, deps, reporter)
-          : await deployMode(session, deps, reporter)
+          : await deployMode(session, deps, reporter, cancel.signal)
     Object.assign(outputs, result.outputs)
     if (result.error) core.setFailed(result.error)
   } catch (e) {
@@ -146,7 +148,12 @@ async function planMode(s: Session, deps: MainDeps, reporter: Reporter): Promise
   }
 }
 
-async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promise<ModeResult> {
+async function deployMode(
+  s: Session,
+  deps: MainDeps,
+  reporter: Reporter,
+  cancel: AbortSignal
+): Promise<ModeResult> {
   await checkValuesAndLint(s)
   const kube = await connect(s, deps)
   await renderAndCheck(s, await kube.serverVersion())
@@ -164,6 +171,7 @@ async function deployMode(s: Session, deps: MainDeps, reporter: Reporter): Promi
     deploy(s, {
       kube,
       clock: deps.clock ?? systemClock,
+      cancel,
       onStarted: (lastGood) => rememberDeploy({ ...state, lastGood }),
       remember: (patch) => rememberDeploy(Object.assign(state, patch)),
       warn: (line) => core.warning(line)
