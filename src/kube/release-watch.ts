@@ -96,10 +96,12 @@ export class ReleaseWatch {
       // that forbids them does); what the verdict needs must be read, or there is no snapshot.
       const usable = streams.filter((s) => {
         if (!s.spec.optional || !late(s)) return true
-        this.warnOnce(
-          `unreadable ${s.spec.key}`,
-          `Not reading ${s.spec.what}: ${s.error ?? 'no answer'}`
-        )
+        // A forbidden stream has said so itself.
+        if (s.state !== 'forbidden')
+          this.warnOnce(
+            `unreadable ${s.spec.key}`,
+            `Not reading ${s.spec.what}: ${s.error ?? 'no answer'}`
+          )
         return false
       })
       const blocking = usable.filter((s) => s.state !== 'live')

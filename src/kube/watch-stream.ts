@@ -19,12 +19,16 @@ export type StreamState = 'syncing' | 'live' | 'down' | 'forbidden'
 
 /** An error status of the API, with the Kubernetes reason and message of its Status body. */
 export class ApiStatusError extends Error {
+  /** `HTTP 403 Forbidden: pods is forbidden: ...` */
+  readonly detail: string
   constructor(
     readonly what: string,
     readonly response: ApiResponse
   ) {
-    super(`reading ${what} failed: HTTP ${response.status} ${statusMessage(response.body)}`.trim())
+    const detail = `HTTP ${response.status} ${statusMessage(response.body)}`.trim()
+    super(`reading ${what} failed: ${detail}`)
     this.name = 'ApiStatusError'
+    this.detail = detail
   }
 }
 
@@ -136,10 +140,10 @@ export class WatchStream {
       if (this.state !== 'syncing') this.setState('syncing', this.error)
       const r = await api.get(spec.key)
       if (r.status === 403 || r.status === 401) {
-        const error = new ApiStatusError(spec.what, r).message
+        const error = new ApiStatusError(spec.what, r).detail
         if (this.state !== 'forbidden' && spec.optional)
           this.hooks.warn(
-            `Not reading ${spec.what}: ${error} (grant "list" and "watch" on them to see them in failure reports)`
+            `Not reading ${spec.what}: the credentials may not list them (${error}); grant "list" and "watch" on them to see them in failure reports`
           )
         this.setState('forbidden', error)
         await sleep(FORBIDDEN_RETRY_MS, this.abort.signal)
