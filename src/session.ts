@@ -8,6 +8,7 @@ import * as a from './helm/args.js'
 import { Helm, HelmError } from './helm/helm.js'
 import { sourceFailure, type SourceContext, type SourceStep } from './helm/sources.js'
 import { UserError } from './result.js'
+import { isCompatibleRange, isValidConstraint } from './values/semver.js'
 import { looksSecret } from './exec/redact.js'
 import { kubeconfigSecrets } from './kube/kubeconfig.js'
 import { TempFiles } from './tempfiles.js'
@@ -145,17 +146,27 @@ async function prepareChart(s: Session): Promise<void> {
   }
 }
 
-/** A local chart declares dependencies that are not vendored in its charts/ folder yet. */
+/**
+ * A local chart declares dependencies that are not vendored in its charts/ folder yet. A packaged
+ * subchart satisfies a dependency whose version is a range (`0.4.x`, `~1.2`) when its version is
+ * in that range, as Helm's own check does (pkg/action/dependency.go).
+ */
 export function needsDependencyBuild(chartPath: string): boolean {
   const chart = parse(readFileSync(join(chartPath, 'Chart.yaml'), 'utf8')) as {
     dependencies?: Array<{ name: string; version?: string; repository?: string }>
   } | null
   const deps = chart?.dependencies ?? []
   if (deps.length === 0) return false
+  const dir = join(chartPath, 'charts')
+  const vendored = existsSync(dir) ? readdirSync(dir) : []
   return deps.some((d) => {
-    const dir = join(chartPath, 'charts')
-    return (
-      !existsSync(join(dir, d.name)) && !existsSync(join(dir, `${d.name}-${d.version ?? ''}.tgz`))
+    if (vendored.includes(d.name)) return false
+    const versions = vendored
+      .filter((f) => f.startsWith(`${d.name}-`) && f.endsWith('.tgz'))
+      .map((f) => f.slice(d.name.length + 1, -'.tgz'.length))
+    const wanted = d.version ?? ''
+    return !versions.some(
+      (v) => v === wanted || (isValidConstraint(wanted) && isCompatibleRange(wanted, v))
     )
   })
 }
