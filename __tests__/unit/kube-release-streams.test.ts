@@ -181,9 +181,9 @@ describe('applyWatchEvent', () => {
       'changed'
     ])
     expect([...cache.values()].map((p) => p.metadata.name)).toEqual([newPod.metadata.name])
-    expect((cache.values().next().value as { status: { phase: string } }).status.phase).toBe(
-      'Running'
-    )
+    expect(
+      (cache.values().next().value as unknown as { status: { phase: string } }).status.phase
+    ).toBe('Running')
     expect(applied.at(-1)).toEqual({
       kind: 'changed',
       resourceVersion: rollout.at(-1)!.object.metadata.resourceVersion
