@@ -6,35 +6,28 @@
 //
 //   node scripts/bench/verdicts.mjs       (npm run bench runs it too)
 //   BENCH_MAJORS=3,4  BENCH_RUNS=3  BENCH_TIMEOUT=90s
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  bundle,
+  figure,
+  freshNamespace,
+  helm,
+  kubeconfig,
+  kubectl,
+  majors,
+  median,
+  pathFor,
+  root,
+  runs
+} from './lib.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
-const bin = join(root, '.tools/bin')
-const kubeconfig = join(root, '.tools/cluster/kubeconfig')
-const majors = (process.env.BENCH_MAJORS ?? '3,4').split(',').map(Number)
-const runs = Number(process.env.BENCH_RUNS ?? 3)
-const timeout = process.env.BENCH_TIMEOUT ?? '90s'
+const timeout = process.env.BENCH_VERDICT_TIMEOUT ?? '90s'
 const chart = 'examples/charts/goatflow'
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-
-const kubectl = (args) =>
-  spawnSync(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' })
-const helm = (major, args) =>
-  spawnSync(join(bin, `helm${major}`), [...args, '--kubeconfig', kubeconfig], {
-    encoding: 'utf8',
-    cwd: root
-  })
-
-function pathFor(major) {
-  const dir = mkdtempSync(join(tmpdir(), `bench-h${major}-`))
-  symlinkSync(join(bin, `helm${major}`), join(dir, 'helm'))
-  return `${dir}:${bin}:${dirname(process.execPath)}:/usr/bin:/bin`
-}
 
 /** Runs the bundled action; notes when its log first says it rolls back. */
 function action(major, inputs) {
@@ -52,7 +45,7 @@ function action(major, inputs) {
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'dist/index.js')], { env, cwd: root })
+    const child = spawn(process.execPath, [bundle], { env, cwd: root })
     let out = ''
     let rollbackAt
     child.stdout.on('data', (d) => {
@@ -116,12 +109,6 @@ const DOOMED = [
 
 const TRANSIENT = ['e2e-crashonce', 'e2e-registryflaky', 'e2e-configlate']
 
-function freshNamespace(prefix) {
-  const ns = `${prefix}-${Date.now().toString(36)}`
-  kubectl(['create', 'namespace', ns])
-  return ns
-}
-
 export async function benchVerdicts(print = console.log) {
   print('\nVerdicts: first doomed evidence → rollback start → healthy release (median)')
   const falseRollbacks = {}
@@ -154,33 +141,45 @@ export async function benchVerdicts(print = console.log) {
           toHealthy.push((r.ended - at) / 1000)
         }
         // Helm's own: the same upgrade with its rollback flag and wait, from start to end.
-        helm(major, [
-          'upgrade',
-          '--install',
-          'raw',
-          chart,
-          '-n',
-          ns,
-          '--set',
-          'backend.image.tag=1.0.0',
-          '--wait'
-        ])
+        helm(
+          major,
+          [
+            'upgrade',
+            '--install',
+            'raw',
+            chart,
+            '-n',
+            ns,
+            '--set',
+            'backend.image.tag=1.0.0',
+            '--wait'
+          ],
+          { cluster: true }
+        )
         const t1 = Date.now()
-        helm(major, [
-          'upgrade',
-          'raw',
-          chart,
-          '-n',
-          ns,
-          '--set',
-          `backend.image.tag=${d.tag}`,
-          major === 3 ? '--atomic' : '--rollback-on-failure',
-          '--timeout',
-          timeout
-        ])
+        helm(
+          major,
+          [
+            'upgrade',
+            'raw',
+            chart,
+            '-n',
+            ns,
+            '--set',
+            `backend.image.tag=${d.tag}`,
+            major === 3 ? '--atomic' : '--rollback-on-failure',
+            '--timeout',
+            timeout
+          ],
+          { cluster: true }
+        )
         helmTimes.push((Date.now() - t1) / 1000)
         kubectl(['delete', 'namespace', ns, '--wait=false'])
       }
+      figure(`Helm ${major}: ${d.reason}: first evidence → rollback starts`, median(toStart), {
+        unit: 's',
+        target: d.graceSeconds === undefined ? 5 : d.graceSeconds + 5
+      })
       print(
         `  Helm ${major}: ${d.reason.padEnd(46)} evidence→rollback ${median(toStart)?.toFixed(1) ?? '?'}s, →healthy ${median(toHealthy)?.toFixed(1) ?? '?'}s | helm's own rollback ${median(helmTimes).toFixed(1)}s from its start (timeout ${timeout})`
       )
@@ -194,6 +193,10 @@ export async function benchVerdicts(print = console.log) {
       kubectl(['delete', 'namespace', ns, '--wait=false'])
     }
     falseRollbacks[major] = count
+    figure(`Helm ${major}: false rollbacks on the transient corpus`, count, {
+      unit: 'rollbacks',
+      target: 0
+    })
     print(
       `  Helm ${major}: false rollbacks on the transient corpus (${TRANSIENT.join(', ')}): ${count}`
     )
