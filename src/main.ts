@@ -64,7 +64,9 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   process.on('SIGTERM', onTerm)
   try {
     const config = readConfig(deps.read)
-    checks().catch(() => undefined)
+    checks()
+      .then((m) => config.mode === 'validate' && m.warmUp(config))
+      .catch(() => undefined)
     const session = await openSession(config, {
       runner: deps.runner,
       log: (l) => core.info(l),

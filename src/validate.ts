@@ -32,6 +32,17 @@ export interface Preflight {
 
 export const newPreflight = (): Preflight => ({ checks: [], findings: [] })
 
+/**
+ * Loads what validate mode will need (the values JSON Schema engine, the Kubernetes schemas it
+ * checks against) while the process waits for helm, instead of when the check gets to it.
+ */
+export function warmUp(config: Session['config']): void {
+  const quiet = (p: Promise<unknown>): void => void p.catch(() => undefined)
+  if (config.chart.kind === 'local' && existsSync(join(config.chart.path, 'values.schema.json')))
+    quiet(import('./values/schema.js'))
+  quiet(KubeSchemas.load(pickKubeVersion(config.kubeVersion).version))
+}
+
 interface HelmChecks {
   lint: Promise<CommandResult>
   template: Promise<CommandResult>
