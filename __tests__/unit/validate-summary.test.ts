@@ -49,7 +49,8 @@ const passing: ValidateReport = {
       severity: 'warning',
       check: 'deploy safety',
       where: '12 helm test hook(s)',
-      message: 'no resource requests (12), no resource limits (12): Pod/platform-catalog-api-test, …'
+      message:
+        'no resource requests (12), no resource limits (12): Pod/platform-catalog-api-test, …'
     }
   ],
   objects: objectsByKind(big),
