@@ -14,7 +14,7 @@ import { groupSafetyFindings, safetyFindings } from './render/safety.js'
 import { MASK } from './exec/redact.js'
 import type { ValidateCheck, ValidateFinding, ValidateReport } from './report/validate-summary.js'
 import { UserError } from './result.js'
-import { masksFor, type Session } from './session.js'
+import { chartSpec, masksFor, type Session } from './session.js'
 import { checkValues, type Annotation } from './values-check.js'
 
 export interface Rendered {
@@ -294,7 +294,9 @@ export function validateReport(s: Session, p: Preflight, seconds: number): Valid
   const report: ValidateReport = {
     release: s.config.release,
     namespace: s.config.namespace,
-    chart: s.chart.ref,
+    // As the user named it: a repository or OCI chart is checked from a pulled copy.
+    chart: chartSpec(s.config).ref,
+    chartVersion: s.config.chartVersion,
     helmVersion: s.helm.version,
     valuesFiles: s.values.files.map((f) =>
       f === s.inlineValuesFile ? 'input "values"' : relative(workspace, f) || f

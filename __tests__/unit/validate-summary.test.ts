@@ -8,7 +8,8 @@ import {
   renderValidateSummary,
   type ValidateReport
 } from '../../src/report/validate-summary.js'
-import { objectsByKind, setKeys } from '../../src/validate.js'
+import type { Session } from '../../src/session.js'
+import { newPreflight, objectsByKind, setKeys, validateReport } from '../../src/validate.js'
 
 // `helm template platform test/charts/big --namespace shop` (Helm 3.22): 130 objects from four
 // subcharts built on a library chart, with CRDs, custom resources, hooks and a test pod per service.
@@ -183,5 +184,42 @@ describe('keys of --set flags in the summary', () => {
     [{ set: ['db.password=s3cr3t'], setString: [], setJson: [] }, ['db.password']]
   ])('%j → %j', (values, keys) => {
     expect(setKeys(values)).toEqual(keys)
+  })
+})
+
+describe('the summary data of a run', () => {
+  const session = {
+    config: {
+      release: 'hello',
+      chart: { kind: 'oci', ref: 'oci://registry.example.com/charts/hello' },
+      chartVersion: '~1.1',
+      set: ['db.password=s3cr3t-value'],
+      setString: [],
+      setJson: []
+    },
+    // A registry chart is checked from the copy helm pulled.
+    chart: { ref: '/runner/temp/abc/chart/hello' },
+    helm: { version: 'v4.3.1' },
+    values: { files: [], set: ['db.password=s3cr3t-value'], setString: [], setJson: [] }
+  } as unknown as Session
+
+  it('names the chart as the inputs do, with chart-version', () => {
+    const r = validateReport(session, newPreflight(), 0.42)
+    expect(r.chart).toBe('oci://registry.example.com/charts/hello')
+    expect(r.chartVersion).toBe('~1.1')
+    expect(r.setKeys).toEqual(['db.password'])
+    expect(r.durationSeconds).toBe(0.4)
+  })
+
+  it('masks credential-looking --set values wherever a finding quotes them', () => {
+    const p = newPreflight()
+    p.findings.push({
+      severity: 'error',
+      check: 'helm template',
+      message: 'template: hello/templates/secret.yaml: bad password "s3cr3t-value"'
+    })
+    const r = validateReport(session, p, 1)
+    expect(r.findings[0].message).toBe('template: hello/templates/secret.yaml: bad password "***"')
+    expect(renderValidateSummary(r)).not.toContain('s3cr3t-value')
   })
 })

@@ -21,7 +21,7 @@ export interface ValidateCheck {
 export interface ValidateReport {
   release: string
   namespace?: string
-  /** What helm takes as CHART, and the chart's own `name-version` when it could be read. */
+  /** The chart as the inputs name it, and `chart-version` as given (a version or a range). */
   chart: string
   chartVersion?: string
   helmVersion: string
