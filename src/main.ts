@@ -3,6 +3,7 @@ import { deploy, type DeployResult } from './deploy/deploy.js'
 import { createProcessRunner, signalChildren, type CommandRunner } from './exec/runner.js'
 import { actionInputs, readConfig, type InputReader } from './inputs/inputs.js'
 import { Kubectl } from './kube/kubectl.js'
+import { ReleaseWatch } from './kube/release-watch.js'
 import { plan } from './plan/plan.js'
 import { outputValues, type RunOutputs } from './report/outputs.js'
 import { renderPlan } from './report/plan-summary.js'
@@ -169,15 +170,22 @@ async function deployMode(
     finished: false
   }
   await reporter.deploymentStarted()
+  // The rollout is followed through one kubectl proxy (every kubeconfig auth method keeps
+  // working), by watch streams on the release's own objects only.
+  const watch = ReleaseWatch.throughKubectl((socket) => kube.proxyCommand(socket), {
+    warn: (line) => core.warning(line),
+    debug: (line) => core.debug(line)
+  })
   const result = await core.group(`Deploy ${s.config.release} to ${s.target.namespace}`, () =>
     deploy(s, {
       kube,
+      reader: watch,
       clock: deps.clock ?? systemClock,
       cancel,
       onStarted: (lastGood) => rememberDeploy({ ...state, lastGood }),
       remember: (patch) => rememberDeploy(Object.assign(state, patch)),
       warn: (line) => core.warning(line)
-    })
+    }).finally(() => watch.close())
   )
   rememberDeploy({ ...state, finished: true })
   for (const w of result.warnings) core.warning(w)

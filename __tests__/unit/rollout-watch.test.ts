@@ -171,4 +171,40 @@ describe('watching a rollout', () => {
     expect(reads).toBe(3)
     expect(signals).toEqual(['SIGTERM'])
   })
+
+  it('reads again as soon as the release changes, not on the next poll', async () => {
+    const { proc } = fakeProcess(0)
+    // A clock whose poll interval never passes: only a change can wake the watcher.
+    let now = Date.parse(start)
+    const clock: Clock = {
+      now: () => new Date(now),
+      sleep: (ms) =>
+        ms >= 10_000 ? new Promise(() => undefined) : Promise.resolve(void (now += ms))
+    }
+    let listener: (() => void) | undefined
+    let reads = 0
+    const o = await watchRollout({
+      snapshot: async () => {
+        reads++
+        // The first read finds the pods not created yet; the change arrives right after.
+        if (reads === 1) {
+          setTimeout(() => listener?.(), 0)
+          return { ...snap, pods: [] }
+        }
+        return snap
+      },
+      wake: (l) => {
+        listener = l
+        return () => (listener = undefined)
+      },
+      workloads: async () => [w('crashloop')],
+      process: proc,
+      timeoutSeconds: 300,
+      policy: DEFAULT_POLICY,
+      clock,
+      pollMs: 60_000
+    })
+    expect(o.kind).toBe('failed')
+    expect(reads).toBe(2)
+  })
 })

@@ -59,8 +59,17 @@ export interface DeployResult {
   durationSeconds: number
 }
 
+/** Reads what a release's rollout is judged on (a ReleaseWatch, or kubectl lists in tests). */
+export interface RolloutReader {
+  snapshot(refs: readonly WorkloadRef[]): Promise<Snapshot>
+  /** Calls back when an object of the release changed, so the watcher reads at once. */
+  onChange?(listener: () => void): () => void
+}
+
 export interface DeployDeps {
   kube: Kubectl
+  /** Default: kubectl lists of the release's namespaces each poll. */
+  reader?: RolloutReader
   clock: Clock
   /** Told once the release is being changed, so a cancelled job can be repaired by the post step. */
   onStarted?: (lastGood: number | undefined) => void
@@ -77,6 +86,9 @@ export interface DeployDeps {
 }
 
 const secondsBetween = (from: number, to: number): number => Math.round((to - from) / 100) / 10
+
+const readerOf = (deps: DeployDeps): RolloutReader =>
+  deps.reader ?? { snapshot: (w) => deps.kube.releaseSnapshot(w) }
 
 /** How far a deploy got, for reporting an outcome that could not be read. */
 interface Phase {
@@ -192,7 +204,8 @@ async function deployLocked(
 
   // What exists before the upgrade tells which workloads this revision changes: the others are
   // reported, never judged.
-  const before = baselineOf(await deps.kube.releaseSnapshot(workloadsOf(manifestBefore, namespace)))
+  const reader = readerOf(deps)
+  const before = baselineOf(await reader.snapshot(workloadsOf(manifestBefore, namespace)))
   deps.remember?.({ lastGood: good?.revision, attempted })
   phase.attempted = attempted
   phase.deadline = clock.now().getTime() + config.timeoutSeconds * 1000
@@ -210,7 +223,8 @@ async function deployLocked(
     })
   )
   const outcome = await watchRollout({
-    snapshot: (w) => deps.kube.releaseSnapshot(w),
+    snapshot: (w) => reader.snapshot(w),
+    wake: reader.onChange?.bind(reader),
     workloads: () => pendingWorkloads(s, attempted, namespace),
     process: upgrade,
     timeoutSeconds: config.timeoutSeconds,
@@ -363,7 +377,7 @@ function describeOutcome(o: WatchOutcome): string | undefined {
   }
 }
 
-async function runHealthChecks(s: Session, deps: DeployDeps): Promise<HealthResult[]> {
+export async function runHealthChecks(s: Session, deps: DeployDeps): Promise<HealthResult[]> {
   const results: HealthResult[] = []
   for (const check of s.config.healthChecks) {
     const r = await checkHealth(
@@ -381,7 +395,7 @@ async function runHealthChecks(s: Session, deps: DeployDeps): Promise<HealthResu
 }
 
 /** Rolls back to a good revision and watches it become healthy again. */
-async function rollback(
+export async function rollback(
   s: Session,
   deps: DeployDeps,
   to: HistoryEntry,
@@ -410,7 +424,8 @@ async function rollback(
   const workloads = workloadsOf(await helm.manifest(target, to.revision), namespace)
   const replaced = new Set<string>()
   const outcome = await watchRollout({
-    snapshot: (w) => deps.kube.releaseSnapshot(w),
+    snapshot: (w) => readerOf(deps).snapshot(w),
+    wake: deps.reader?.onChange?.bind(deps.reader),
     workloads: async () => workloads.filter((w) => w.kind !== 'Job'),
     timeoutSeconds: config.timeoutSeconds,
     policy: config.verdict,

@@ -39,6 +39,8 @@ export interface WatchParams {
   hookPhases?: ReadonlySet<string>
   releaseNamespace?: string
   pollMs?: number
+  /** Subscribes to changes of the release's objects: the watcher then reads at once. */
+  wake?: (listener: () => void) => () => void
   /** Aborted when the runner cancels the job. */
   cancel?: AbortSignal
   /** Told when a read of the cluster failed; the watch goes on without a verdict from it. */
@@ -114,11 +116,21 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
       }
     }
     // Wake at once when helm exits: its result is what the rollout waits for.
+    let unsubscribe: (() => void) | undefined
     await Promise.race([
       clock.sleep(p.pollMs ?? 1000),
+      // A change wakes the watcher; a short settle lets a burst of changes land in one read.
+      ...(p.wake
+        ? [
+            new Promise<void>((resolve) => (unsubscribe = p.wake!(() => resolve()))).then(() =>
+              clock.sleep(150)
+            )
+          ]
+        : []),
       ...(p.cancel ? [aborted(p.cancel)] : []),
       ...(p.process && !exited ? [p.process.done] : [])
     ])
+    unsubscribe?.()
   }
 }
 
