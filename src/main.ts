@@ -82,7 +82,9 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
         ? await validateMode(session, reporter, started)
         : config.mode === 'plan'
           ? await planMode(session, deps, reporter)
-          : await deployMode(session, deps, reporter, cancel.signal)
+          : config.mode === 'rollback' || config.mode === 'remove'
+            ? await lifecycleMode(session, deps, reporter, cancel.signal)
+            : await deployMode(session, deps, reporter, cancel.signal)
     Object.assign(outputs, result.outputs)
     if (result.error) core.setFailed(result.error)
   } catch (e) {
@@ -125,6 +127,20 @@ async function connect(s: Session, deps: MainDeps): Promise<Kubectl> {
   const where = { kubeconfig: s.target.kubeconfig, context: s.target.kubeContext }
   s.target.namespace ??= await Kubectl.contextNamespace(deps.runner, where, binary)
   return new Kubectl(deps.runner, { ...where, namespace: s.target.namespace }, binary)
+}
+
+/** rollback and remove: the release lifecycle modes (src/lifecycle). */
+async function lifecycleMode(
+  s: Session,
+  deps: MainDeps,
+  reporter: Reporter,
+  cancel: AbortSignal
+): Promise<ModeResult> {
+  const modes = await import('./lifecycle/modes.js')
+  const ld = { kube: await connect(s, deps), clock: deps.clock ?? systemClock, cancel }
+  return s.config.mode === 'rollback'
+    ? modes.rollbackMode(s, ld, reporter)
+    : modes.removeMode(s, ld, reporter)
 }
 
 async function planMode(s: Session, deps: MainDeps, reporter: Reporter): Promise<ModeResult> {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import type { Config } from './inputs/config.js'
+import { RELEASE_MODES, type Config } from './inputs/config.js'
 import type { CommandRunner } from './exec/runner.js'
 import type { ChartSpec, Target, ValuesSpec } from './helm/args.js'
 import * as a from './helm/args.js'
@@ -89,7 +89,8 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
     inlineValuesFile,
     log: deps.log
   }
-  await prepareChart(session)
+  // rollback and remove work on the installed release's own records: no chart to resolve.
+  if (!RELEASE_MODES.includes(config.mode)) await prepareChart(session)
   return session
 }
 

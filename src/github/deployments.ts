@@ -14,14 +14,14 @@ export class DeploymentReporter {
   static async create(
     octokit: Octokit,
     ctx: RunContext,
-    o: { environment: string; release: string; environmentUrl?: string }
+    o: { environment: string; release: string; environmentUrl?: string; description?: string }
   ): Promise<DeploymentReporter> {
     const res = await octokit.rest.repos.createDeployment({
       owner: ctx.owner,
       repo: ctx.repo,
       ref: ctx.sha,
       environment: o.environment,
-      description: `helm upgrade ${o.release}`,
+      description: o.description ?? `helm upgrade ${o.release}`,
       auto_merge: false,
       // Deploying a commit is this workflow's decision; commit statuses are not re-checked here.
       required_contexts: [],

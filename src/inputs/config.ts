@@ -1,6 +1,9 @@
 import type { VerdictPolicy } from '../rollout/policy.js'
 
-export type Mode = 'deploy' | 'plan' | 'validate'
+export type Mode = 'deploy' | 'plan' | 'validate' | 'rollback' | 'remove'
+
+/** Modes that act on an installed release and need no chart. */
+export const RELEASE_MODES: readonly Mode[] = ['rollback', 'remove']
 
 export type ChartRef =
   | { kind: 'local'; path: string; packaged: boolean }
@@ -67,4 +70,13 @@ export interface Config {
   prComment: boolean
   deploymentStatus: boolean
   summary: boolean
+  /** mode rollback: the revision to restore (undefined: the newest good one before the current). */
+  revision?: number
+  /**
+   * mode rollback: restore a revision that never worked. mode remove: remove a release or
+   * namespace the action did not create.
+   */
+  force: boolean
+  /** mode remove: also delete the namespace, when the action created it for this release. */
+  deleteNamespace: boolean
 }

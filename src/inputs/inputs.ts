@@ -1,7 +1,14 @@
 import { statSync } from 'node:fs'
 import * as core from '@actions/core'
 import { UserError, type Result } from '../result.js'
-import type { ChartRef, Config, Credentials, HealthCheck, RepoConfig } from './config.js'
+import {
+  RELEASE_MODES,
+  type ChartRef,
+  type Config,
+  type Credentials,
+  type HealthCheck,
+  type RepoConfig
+} from './config.js'
 import * as p from './parse.js'
 
 /** Reads one raw input by its action.yml name ('' when unset). */
@@ -51,13 +58,18 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
       if (url) repo = { url, alias: repoAlias(url) }
     }
   }
-  const chartResult = p.parseChartRef(raw('chart'), repoUrlRaw !== '', fs)
+  // rollback and remove act on the installed release: no chart is read, so one left in the
+  // inputs of a shared step does no harm.
+  const needsChart = !RELEASE_MODES.includes(mode)
+  const chartResult: Result<ChartRef> = needsChart
+    ? p.parseChartRef(raw('chart'), repoUrlRaw !== '', fs)
+    : { ok: true, value: { kind: 'local', path: '', packaged: false } }
   let chart: ChartRef = take('chart', chartResult, { kind: 'repo', ref: '' })
   if (chart.kind === 'repo' && repo && chartResult.ok)
     chart = { kind: 'repo', ref: `${repo.alias}/${chart.ref}` }
 
   const chartVersion = take('chart-version', p.parseChartVersion(raw('chart-version')), undefined)
-  if (chartVersion && chartResult.ok && chart.kind === 'local')
+  if (chartVersion && needsChart && chartResult.ok && chart.kind === 'local')
     problems.push(
       `Input "chart-version" "${chartVersion}": applies to repository and OCI charts only; the local chart "${raw('chart').trim()}" takes its version from its Chart.yaml. Leave chart-version empty.`
     )
@@ -70,7 +82,7 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
       problems.push(
         `Inputs "repo-username" and "repo-password": give both or neither (only ${username === '' ? 'repo-password' : 'repo-username'} is set).`
       )
-    else if (chartResult.ok && chart.kind === 'local' && !repo)
+    else if (needsChart && chartResult.ok && chart.kind === 'local' && !repo)
       problems.push(
         'Inputs "repo-username"/"repo-password": a local chart needs no credentials; leave them empty (or set repo-url to the repository its dependencies come from).'
       )
@@ -161,8 +173,24 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     environmentUrl,
     prComment: bool('pr-comment', false),
     deploymentStatus: bool('deployment-status', false),
-    summary: bool('summary', true)
+    summary: bool('summary', true),
+    revision: take('revision', p.parseRevision(raw('revision')), undefined),
+    force: bool('force', false),
+    deleteNamespace: bool('delete-namespace', false)
   }
+
+  if (config.revision !== undefined && mode !== 'rollback')
+    problems.push(
+      `Input "revision" "${raw('revision').trim()}": only mode rollback restores a revision (mode is ${mode}); leave revision empty.`
+    )
+  if (config.deleteNamespace && mode !== 'remove')
+    problems.push(
+      `Input "delete-namespace": true applies to mode remove only (mode is ${mode}); leave it false.`
+    )
+  if (config.force && !RELEASE_MODES.includes(mode))
+    problems.push(
+      `Input "force": true applies to modes rollback and remove only (mode is ${mode}); leave it false.`
+    )
 
   if (config.deploymentStatus && !config.environment)
     problems.push(

@@ -15,8 +15,8 @@ const CHART_NAME = /^[a-z0-9][a-z0-9_.-]*$/
 
 export function parseMode(raw: string): Result<Mode> {
   const v = raw.trim()
-  if (v === 'deploy' || v === 'plan' || v === 'validate') return ok(v)
-  return fail('expected one of deploy, plan, validate')
+  if (['deploy', 'plan', 'validate', 'rollback', 'remove'].includes(v)) return ok(v as Mode)
+  return fail('expected one of deploy, plan, validate, rollback, remove')
 }
 
 export function parseBoolean(raw: string): Result<boolean> {
@@ -82,6 +82,17 @@ export function parseDuration(raw: string): Result<number> {
 /** A duration that may also be `0` (do not wait at all). */
 export function parseWait(raw: string): Result<number> {
   return /^0+[a-zµ]*$/.test(raw.trim()) ? ok(0) : parseDuration(raw)
+}
+
+/** A Helm revision number: a whole number from 1; empty means "not given". */
+export function parseRevision(raw: string): Result<number | undefined> {
+  const v = raw.trim()
+  if (v === '') return ok(undefined)
+  if (!/^\d+$/.test(v) || Number(v) < 1)
+    return fail(
+      'expected a revision number from helm history (1 or more), or empty for the newest good revision before the current one'
+    )
+  return ok(Number(v))
 }
 
 export function parseNonNegativeInt(raw: string): Result<number> {

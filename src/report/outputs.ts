@@ -1,5 +1,6 @@
 /** `unknown`: the cluster stopped answering after helm started, so the result could not be read. */
-export type Outcome = 'deployed' | 'rolled-back' | 'failed' | 'unknown' | 'planned' | 'validated'
+export type Outcome =
+  'deployed' | 'rolled-back' | 'failed' | 'unknown' | 'planned' | 'validated' | 'removed'
 
 export interface RunOutputs {
   status: Outcome

@@ -43,7 +43,8 @@ export class Reporter {
     }
   }
 
-  async deploymentStarted(): Promise<void> {
+  /** `what` names the change in the Deployment (default: helm upgrade of the release). */
+  async deploymentStarted(what?: string): Promise<void> {
     if (!this.config.deploymentStatus || !this.config.environment) return
     await this.soft('Creating the GitHub deployment', async () => {
       const { DeploymentReporter } = await import('../github/deployments.js')
@@ -53,10 +54,11 @@ export class Reporter {
         {
           environment: this.config.environment!,
           release: this.config.release,
-          environmentUrl: this.config.environmentUrl
+          environmentUrl: this.config.environmentUrl,
+          description: what
         }
       )
-      await this.deployment.status('in_progress', `Deploying ${this.config.release}`)
+      await this.deployment.status('in_progress', what ?? `Deploying ${this.config.release}`)
       core.info(
         `GitHub deployment ${this.deployment.id} for ${this.config.environment}: in_progress`
       )

@@ -1,0 +1,151 @@
+import * as a from '../helm/args.js'
+import { HelmError } from '../helm/helm.js'
+import {
+  rollback,
+  runHealthChecks,
+  type DeployDeps,
+  type RollbackReport
+} from '../deploy/deploy.js'
+import { DeployLock, defaultLockTiming, holderFromEnv } from '../kube/lease.js'
+import { defaultRetryPolicy } from '../kube/retry.js'
+import { imagesOf, parseManifests } from '../render/manifests.js'
+import type { HealthResult } from '../rollout/health.js'
+import { UserError } from '../result.js'
+import type { Session } from '../session.js'
+import { chooseRollbackTarget } from './rollback-target.js'
+
+/** What `mode: rollback` did, for the summary, the outputs and the Deployment status. */
+export interface RollbackOutcome {
+  ok: boolean
+  release: string
+  namespace: string
+  fromRevision: number
+  toRevision: number
+  /** The revision number helm gave the rollback, when it ran. */
+  revision?: number
+  why: string
+  forced?: string
+  chartBefore: string
+  chartAfter?: string
+  imagesBefore: string[]
+  imagesAfter: string[]
+  /** What restoring found: healthy, or the reason it is not. */
+  restore?: RollbackReport
+  health: HealthResult[]
+  /** Why the restored revision is not verified (rollout, health checks or helm test). */
+  error?: string
+  durationSeconds: number
+}
+
+const secondsBetween = (from: number, to: number): number => Math.round((to - from) / 100) / 10
+
+/**
+ * Rolls the release back to a chosen revision under its deploy lock, and verifies the restored
+ * revision as a deploy verifies its own: rollout watch, health checks, helm test. A restored
+ * revision that is not healthy is reported and left alone: nothing else is rolled back or
+ * uninstalled, so a second bad decision cannot follow the first.
+ */
+export async function rollbackRelease(s: Session, deps: DeployDeps): Promise<RollbackOutcome> {
+  const { config } = s
+  const warn = deps.warn ?? ((l: string) => s.log(`Warning: ${l}`))
+  const start = deps.clock.now().getTime()
+  const policy = { ...defaultRetryPolicy(s.log), deadline: () => undefined }
+  s.helm.retryReads(policy)
+  deps.kube.configure({ retry: policy, warn })
+
+  let lock: DeployLock | undefined
+  if (config.lock) {
+    lock = new DeployLock(deps.kube, config.release, deps.holder ?? holderFromEnv(process.env), {
+      ...defaultLockTiming,
+      ...deps.lockTiming,
+      clock: deps.clock,
+      log: s.log,
+      warn
+    })
+    try {
+      // No queueing: once the running deploy ends, "the current revision" is another one.
+      await lock.acquire(0)
+    } catch (e) {
+      if (!(e instanceof UserError) || !/ is being deployed by /.test(e.message)) throw e
+      throw new UserError(
+        `Not rolling back: ${e.message.replace(/; waited .*$/s, '')}. Nothing was changed. Wait for that run to finish (or cancel it), then run the rollback again: it then starts from the revision that run left.`
+      )
+    }
+    deps.remember?.({ lock: { name: lock.name, holder: lock.me.identity } })
+    lock.startRenewing()
+  }
+  try {
+    return await rollbackLocked(s, deps, start)
+  } finally {
+    const held = lock
+    if (held)
+      await held
+        .release()
+        .catch((e: unknown) =>
+          warn(
+            `Could not free the deploy lock ${held.name}: ${(e as Error).message}. It expires by itself ${defaultLockTiming.durationSeconds}s after its last renewal.`
+          )
+        )
+  }
+}
+
+async function rollbackLocked(
+  s: Session,
+  deps: DeployDeps,
+  start: number
+): Promise<RollbackOutcome> {
+  const { helm, target, config, log } = s
+  const namespace = target.namespace ?? 'default'
+  const history = await helm.history(target)
+  const choice = chooseRollbackTarget({
+    release: config.release,
+    namespace,
+    history,
+    requested: config.revision,
+    force: config.force
+  })
+  if (choice.kind === 'refuse') throw new UserError(`Nothing was rolled back. ${choice.reason}`)
+  const { from, to } = choice
+  log(
+    `Rolling back ${config.release} from revision ${from.revision} to ${to.revision}: ${choice.why}`
+  )
+  if (choice.forced) log(`Warning: ${choice.forced}`)
+
+  const outcome: RollbackOutcome = {
+    ok: false,
+    release: config.release,
+    namespace,
+    fromRevision: from.revision,
+    toRevision: to.revision,
+    why: choice.why,
+    forced: choice.forced,
+    chartBefore: from.chart,
+    imagesBefore: imagesOf(parseManifests(await helm.manifest(target, from.revision))),
+    imagesAfter: [],
+    health: [],
+    durationSeconds: 0
+  }
+
+  const restore = await rollback(s, deps, to, namespace)
+  outcome.restore = restore
+  outcome.revision = restore.revision
+  let error = restore.healthy ? undefined : restore.detail
+  if (!error) {
+    outcome.health = await runHealthChecks(s, deps)
+    const bad = outcome.health.filter((h) => !h.ok)
+    if (bad.length > 0)
+      error = `health check failed: ${bad.map((h) => `${h.url} ${h.detail}`).join('; ')}`
+  }
+  if (!error && config.runTests) {
+    const r = await helm.try(a.testArgs(target, { timeoutSeconds: config.timeoutSeconds }))
+    if (r.exitCode !== 0) error = `helm test failed: ${new HelmError('test', r).message}`
+  }
+  const now = await helm.status(target)
+  outcome.revision ??= now?.revision
+  outcome.chartAfter = now?.chart ?? (await helm.history(target)).at(-1)?.chart
+  outcome.imagesAfter = now ? imagesOf(parseManifests(now.manifest)) : []
+  outcome.ok = error === undefined
+  outcome.error = error
+  outcome.durationSeconds = secondsBetween(start, deps.clock.now().getTime())
+  return outcome
+}
