@@ -25,7 +25,8 @@ const namespaces: string[] = []
 beforeAll(() => api.start())
 afterAll(async () => {
   await api.stop()
-  for (const ns of namespaces) kubectl(['delete', 'namespace', ns, '--wait=false'])
+  for (const ns of namespaces)
+    kubectl(['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'])
 })
 
 const githubEnv = (event: 'pull_request' | 'push', run: string) => ({
@@ -213,7 +214,7 @@ describe.each([3, 4] as const)('mode rollback with Helm %i', (major) => {
       }
       execFileSync(
         `${ROOT}/.tools/bin/kubectl`,
-        ['--kubeconfig', KUBECONFIG, 'create', '-f', '-'],
+        ['--kubeconfig', KUBECONFIG, 'apply', '--server-side', '--force-conflicts', '-f', '-'],
         {
           input: JSON.stringify(lease)
         }
@@ -224,6 +225,144 @@ describe.each([3, 4] as const)('mode rollback with Helm %i', (major) => {
         /Not rolling back: Release "goatflow" is being deployed by o\/r run 77/
       )
       expect(history(major, 'goatflow', ns)).toHaveLength(2)
+    }
+  )
+})
+
+const namespaceExists = (ns: string): boolean => {
+  try {
+    const o = kubectlJson<{ status?: { phase?: string } }>(['get', 'namespace', ns])
+    return o.status?.phase !== 'Terminating'
+  } catch {
+    return false
+  }
+}
+
+describe.each([3, 4] as const)('mode remove with Helm %i', (major) => {
+  const path = toolPath(major)
+  const common = (ns: string, environment: string) => ({
+    release: 'goatflow',
+    namespace: ns,
+    kubeconfig: KUBECONFIG_TEXT(),
+    timeout: '3m',
+    'github-token': TOKEN,
+    environment,
+    'deployment-status': 'true',
+    'pr-comment': 'true'
+  })
+  const commentsFor = (environment: string) =>
+    (api.comments.get(42) ?? []).filter((c) => c.body.includes(`environment=${environment} `))
+
+  it.concurrent(
+    'removes a preview the action deployed: release, its namespace, Deployment statuses and the comment',
+    async () => {
+      // A namespace that does not exist yet: deploy creates and marks it.
+      const ns = `e2e-preview-h${major}-${Date.now().toString(36)}`
+      namespaces.push(ns)
+      const env = `preview-h${major}-${ns}`
+      const deployed = await runAction(
+        {
+          ...common(ns, env),
+          mode: 'deploy',
+          chart: CHART,
+          'create-namespace': 'true',
+          'environment-url': `https://${ns}.preview.example.com`
+        },
+        { path, env: githubEnv('pull_request', '11') }
+      )
+      expect(deployed.exitCode).toBe(0)
+      const created = kubectlJson<{ metadata: { labels: Record<string, string> } }>([
+        'get',
+        'namespace',
+        ns
+      ])
+      expect(created.metadata.labels['deploy-action.goatflow.io/created-for']).toBe('goatflow')
+      expect(commentsFor(env)).toHaveLength(1)
+
+      const removed = await runAction(
+        { ...common(ns, env), mode: 'remove', 'delete-namespace': 'true' },
+        { path, env: githubEnv('pull_request', '12') }
+      )
+      expect(removed.stderr).toBe('')
+      expect(removed.exitCode).toBe(0)
+      expect(removed.outputs).toMatchObject({
+        status: 'removed',
+        'previous-revision': '1',
+        changed: 'true'
+      })
+      expect(history(major, 'goatflow', ns)).toEqual([])
+      expect(namespaceExists(ns)).toBe(false)
+      expect(removed.summary).toContain('Preview `goatflow` is gone')
+      expect(removed.summary).toContain('deleted')
+      // Every deployment of the environment is inactive now.
+      const ds = api.deployments.filter((d) => d.environment === env)
+      expect(ds.length).toBeGreaterThan(0)
+      for (const d of ds) expect(api.statesOf(d.id).at(-1)).toBe('inactive')
+      // The one comment now says the preview is gone.
+      const comments = commentsFor(env)
+      expect(comments).toHaveLength(1)
+      expect(comments[0].body).toContain('is gone')
+
+      // Removing again is not an error: nothing is left to remove.
+      const again = await runAction(
+        { ...common(ns, env), mode: 'remove', 'delete-namespace': 'true' },
+        { path, env: githubEnv('pull_request', '13') }
+      )
+      expect(again.exitCode).toBe(0)
+      expect(again.outputs).toMatchObject({ status: 'removed', changed: 'false' })
+    }
+  )
+
+  it.concurrent(
+    'refuses to remove a release and a namespace it did not create; force removes the release',
+    async () => {
+      const ns = own(`e2e-rm-refuse-h${major}`)
+      const env = `not-mine-h${major}-${ns}`
+      rawRevision(major, ns, '0.6.5')
+      const refused = await runAction(
+        { ...common(ns, env), mode: 'remove', 'delete-namespace': 'true' },
+        { path, env: githubEnv('push', '21') }
+      )
+      expect(refused.exitCode).toBe(1)
+      expect(refused.stdout).toMatch(
+        /Nothing was removed\. Input "release" "goatflow": release "goatflow" in namespace "[^"]+" was not installed by this action/
+      )
+      expect(refused.stdout).toMatch(
+        /Input "delete-namespace": true, but namespace "[^"]+" was not created by this action/
+      )
+      expect(history(major, 'goatflow', ns)).toHaveLength(1)
+      expect(namespaceExists(ns)).toBe(true)
+
+      // A release the action installed, in a namespace it did not create: the namespace stays.
+      const ns2 = own(`e2e-rm-ns-h${major}`)
+      const installed = await runAction(
+        { ...common(ns2, env), mode: 'deploy', chart: CHART, 'deployment-status': 'false' },
+        { path, env: githubEnv('push', '22') }
+      )
+      expect(installed.exitCode).toBe(0)
+      const nsRefused = await runAction(
+        { ...common(ns2, env), mode: 'remove', 'delete-namespace': 'true' },
+        { path, env: githubEnv('push', '23') }
+      )
+      expect(nsRefused.exitCode).toBe(1)
+      expect(nsRefused.stdout).not.toMatch(/Input "release"/)
+      expect(history(major, 'goatflow', ns2)).toHaveLength(1)
+      const onlyRelease = await runAction(
+        { ...common(ns2, env), mode: 'remove' },
+        { path, env: githubEnv('push', '24') }
+      )
+      expect(onlyRelease.exitCode).toBe(0)
+      expect(history(major, 'goatflow', ns2)).toEqual([])
+      expect(namespaceExists(ns2)).toBe(true)
+
+      const forced = await runAction(
+        { ...common(ns, env), mode: 'remove', force: 'true' },
+        { path, env: githubEnv('push', '25') }
+      )
+      expect(forced.exitCode).toBe(0)
+      expect(forced.stdout).toMatch(/force: true removes release "goatflow"/)
+      expect(history(major, 'goatflow', ns)).toEqual([])
+      expect(namespaceExists(ns)).toBe(true)
     }
   )
 })

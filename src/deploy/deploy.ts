@@ -18,6 +18,8 @@ import { watchRollout, type Clock, type WatchOutcome } from '../rollout/watch.js
 import { workloadName, workloadsOf } from '../rollout/workloads.js'
 import type { Session } from '../session.js'
 import type { DeployState } from '../state.js'
+import { installedByLabels } from '../lifecycle/marks.js'
+import { prepareNamespace, runUrlFromEnv } from '../lifecycle/namespace.js'
 import { settlePending } from './pending.js'
 import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
 
@@ -98,6 +100,8 @@ interface Phase {
   /** When the rollout's timeout ends; reads may retry until then. */
   deadline?: number
   startedAt: number
+  /** create-namespace left to helm (the credentials cannot read namespaces). */
+  helmCreatesNamespace?: boolean
 }
 
 /**
@@ -113,6 +117,11 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
   s.helm.retryReads(policy)
   deps.kube.configure({ retry: policy, warn })
 
+  // The namespace is created (and marked as the action's) before the lock's Lease is written to it.
+  if (config.createNamespace)
+    phase.helmCreatesNamespace = (
+      await prepareNamespace(deps.kube, config.release, runUrlFromEnv(), s.log)
+    ).helmCreates
   let lock: DeployLock | undefined
   let lockState: LockState = { kind: 'disabled' }
   if (config.lock) {
@@ -218,7 +227,9 @@ async function deployLocked(
     a.upgradeArgs(helm.dialect, target, s.chart, s.values, {
       timeoutSeconds: config.timeoutSeconds,
       historyMax: config.historyMax,
-      createNamespace: config.createNamespace,
+      createNamespace: phase.helmCreatesNamespace === true,
+      // A release this run installs is marked as the action's, for mode remove.
+      labels: history.length === 0 ? installedByLabels(helm.version) : undefined,
       wait: false
     })
   )

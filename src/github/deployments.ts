@@ -89,3 +89,42 @@ export class DeploymentReporter {
     }
   }
 }
+
+/**
+ * Marks every deployment of an environment that was taken down `inactive`, so GitHub shows no live
+ * link for it any more. Returns how many were marked.
+ */
+export async function deactivateEnvironment(
+  octokit: Octokit,
+  ctx: RunContext,
+  environment: string,
+  description: string
+): Promise<number> {
+  const { owner, repo } = ctx
+  const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, {
+    owner,
+    repo,
+    environment,
+    per_page: 100
+  })
+  let marked = 0
+  for (const d of deployments) {
+    const latest = await octokit.rest.repos.listDeploymentStatuses({
+      owner,
+      repo,
+      deployment_id: d.id,
+      per_page: 1
+    })
+    if (latest.data[0]?.state === 'inactive') continue
+    await octokit.rest.repos.createDeploymentStatus({
+      owner,
+      repo,
+      deployment_id: d.id,
+      state: 'inactive',
+      description: description.slice(0, 140),
+      log_url: ctx.runUrl
+    })
+    marked++
+  }
+  return marked
+}

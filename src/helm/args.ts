@@ -57,6 +57,8 @@ export interface UpgradeOptions {
   helmRollback?: boolean
   dryRun?: 'client' | 'server'
   description?: string
+  /** Release labels (Helm 3.14+ and 4 keep them on later revisions and rollbacks). */
+  labels?: Record<string, string>
 }
 
 export function upgradeArgs(
@@ -74,6 +76,13 @@ export function upgradeArgs(
   if (o.wait || o.helmRollback) args.push(...d.wait)
   if (o.dryRun) args.push(...d.dryRun(o.dryRun))
   if (o.description) args.push('--description', o.description)
+  if (o.labels && Object.keys(o.labels).length > 0)
+    args.push(
+      '--labels',
+      Object.entries(o.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+    )
   args.push('--output', 'json')
   return args
 }

@@ -135,6 +135,26 @@ export class Kubectl {
     }
   }
 
+  /** Objects of a resource in the namespace that match a label selector. */
+  async listObjects<T>(resource: string, selector: string): Promise<T[]> {
+    return (await this.json<{ items: T[] }>(['get', resource, '--selector', selector])).items
+  }
+
+  /** Deletes an object without waiting for its finalizers; true when it existed. */
+  async deleteObject(resource: string, name: string): Promise<boolean> {
+    const r = await this.runner.run(this.binary, [
+      'delete',
+      resource,
+      name,
+      '--wait=false',
+      ...this.globals()
+    ])
+    if (r.exitCode === 0) return true
+    const e = new KubectlError(`delete ${resource}`, r)
+    if (e.kind === 'not-found') return false
+    throw e
+  }
+
   /**
    * Creates an object, or replaces it (optimistic concurrency: the object's
    * metadata.resourceVersion must still be current, else the API answers Conflict). Tried once:

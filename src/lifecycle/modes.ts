@@ -3,10 +3,12 @@ import type { Kubectl } from '../kube/kubectl.js'
 import { ReleaseWatch } from '../kube/release-watch.js'
 import type { RunOutputs } from '../report/outputs.js'
 import type { Reporter } from '../report/reporter.js'
+import { removeHeadline, renderRemoveSummary } from '../report/remove-summary.js'
 import { renderRollbackSummary, rollbackHeadline } from '../report/rollback-summary.js'
 import type { Clock } from '../rollout/watch.js'
 import type { Session } from '../session.js'
 import { rememberDeploy } from '../state.js'
+import { removeRelease } from './remove.js'
 import { rollbackRelease } from './rollback.js'
 
 export interface LifecycleDeps {
@@ -83,11 +85,47 @@ export async function rollbackMode(
   }
 }
 
-/** `mode: remove`: take a preview environment down. */
+/** `mode: remove`: take a preview environment down and say so where reviewers look. */
 export async function removeMode(
-  _s: Session,
-  _deps: LifecycleDeps,
-  _reporter: Reporter
+  s: Session,
+  deps: LifecycleDeps,
+  reporter: Reporter
 ): Promise<LifecycleResult> {
-  throw new Error('mode remove is not available yet')
+  const { config } = s
+  const state = {
+    helm: s.helm.binary,
+    release: config.release,
+    namespace: s.target.namespace,
+    kubeContext: s.target.kubeContext,
+    kubeconfig: s.target.kubeconfig,
+    finished: false
+  }
+  let r
+  try {
+    r = await core.group(`Remove ${config.release} from ${s.target.namespace}`, () =>
+      removeRelease(s, {
+        kube: deps.kube,
+        clock: deps.clock,
+        cancel: deps.cancel,
+        remember: (patch) => rememberDeploy(Object.assign(state, patch)),
+        warn: (line) => core.warning(line)
+      })
+    )
+  } finally {
+    rememberDeploy({ ...state, finished: true })
+  }
+  const headline = removeHeadline(r)
+  const markdown = renderRemoveSummary(r)
+  core.info(headline)
+  await reporter.summary(markdown)
+  await reporter.environmentRemoved(headline)
+  await reporter.comment(markdown, [])
+  return {
+    outputs: {
+      status: 'removed',
+      previousRevision: r.lastRevision,
+      changed: r.uninstalled || r.namespaceDeleted,
+      images: []
+    }
+  }
 }

@@ -74,6 +74,22 @@ export class Reporter {
     })
   }
 
+  /** The environment was taken down: its deployments become inactive. */
+  async environmentRemoved(description: string): Promise<void> {
+    if (!this.config.deploymentStatus || !this.config.environment) return
+    const environment = this.config.environment
+    await this.soft('Marking the GitHub deployments inactive', async () => {
+      const { deactivateEnvironment } = await import('../github/deployments.js')
+      const n = await deactivateEnvironment(
+        await this.octokit(),
+        await this.context(),
+        environment,
+        description
+      )
+      core.info(`GitHub environment ${environment}: ${n} deployment(s) marked inactive`)
+    })
+  }
+
   async comment(head: string, details: readonly string[]): Promise<void> {
     if (!this.config.prComment) return
     const ctx = await this.context()
