@@ -212,7 +212,7 @@ async function deployMode(
     result.ok,
     result.ok ? `Revision ${result.revision} deployed` : failureHeadline(result)
   )
-  await reporter.comment(markdown, [])
+  await reporter.comment(markdown, [], result.ok ? s.config.environmentUrl : undefined)
   return {
     outputs: {
       status: result.ok

@@ -278,6 +278,11 @@ describe.each([3, 4] as const)('mode remove with Helm %i', (major) => {
       ])
       expect(created.metadata.labels['deploy-action.goatflow.io/created-for']).toBe('goatflow')
       expect(commentsFor(env)).toHaveLength(1)
+      // The preview's link on top of the comment, and on the environment.
+      expect(commentsFor(env)[0].body).toContain(`🔗 **[https://${ns}.preview.example.com]`)
+      expect(
+        api.statuses.find((st) => st.state === 'success' && st.environment_url?.includes(ns))
+      ).toBeDefined()
 
       const removed = await runAction(
         { ...common(ns, env), mode: 'remove', 'delete-namespace': 'true' },

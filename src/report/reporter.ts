@@ -90,7 +90,8 @@ export class Reporter {
     })
   }
 
-  async comment(head: string, details: readonly string[]): Promise<void> {
+  /** `link`: the live environment's URL, shown on top so a reviewer can open it at once. */
+  async comment(head: string, details: readonly string[], link?: string): Promise<void> {
     if (!this.config.prComment) return
     const ctx = await this.context()
     if (ctx.pullRequest === undefined) {
@@ -102,7 +103,8 @@ export class Reporter {
     await this.soft('Writing the pull request comment', async () => {
       const { commentMarker, fitComment, upsertComment } = await import('../github/comment.js')
       const marker = commentMarker(this.config.release, this.config.environment)
-      const body = fitComment(head, details, 65_536 - marker.length - 1)
+      const top = link ? `${head.trimEnd()}\n\n🔗 **[${link}](${link})**\n` : head
+      const body = fitComment(top, details, 65_536 - marker.length - 1)
       const r = await upsertComment(
         await this.octokit(),
         { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest! },
