@@ -1,6 +1,6 @@
 // On the local cluster: a healthy upgrade against raw `helm upgrade --install --wait`, a plan of
 // the 130-object chart against `helm upgrade --install --dry-run=server` (what raw helm offers
-// to preview a change), and a crash-looping or unpullable image until the release is healthy
+// to preview a change), and a crash-looping or missing image tag until the release is healthy
 // again, against helm's own rollback with the same timeout.
 import { readFileSync } from 'node:fs'
 import {
@@ -72,7 +72,7 @@ export async function benchDeploy() {
 
     for (const [what, tag] of [
       ['crash-looping image', 'e2e-crashloop'],
-      ['unpullable image', 'e2e-imagepullbackoff']
+      ['missing image tag', 'e2e-imagenotfound']
     ]) {
       const o = action(major, { ...base, set: `backend.image.tag=${tag}` })
       const r = rawUpgrade(tag, [...rollbackFlags(major), ...wait(major)])
