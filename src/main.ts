@@ -63,9 +63,12 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   const onTerm = forward('SIGTERM')
   process.on('SIGINT', onInt)
   process.on('SIGTERM', onTerm)
+  // Loading that runs beside the first helm calls; run() settles it before it returns, so no
+  // import outlives the run (a failed one is reported where the module is used).
+  let warming: Promise<unknown> | undefined
   try {
     const config = readConfig(deps.read)
-    checks()
+    warming = checks()
       .then((m) => config.mode === 'validate' && m.warmUp(config))
       .catch(() => undefined)
     const session = await openSession(config, {
@@ -91,6 +94,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
     outputs.status = 'failed'
     core.setFailed(e instanceof Error ? e.message : String(e))
   } finally {
+    await warming
     process.off('SIGINT', onInt)
     process.off('SIGTERM', onTerm)
     outputs.durationSeconds = Math.round((Date.now() - started) / 1000)
