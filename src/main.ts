@@ -69,7 +69,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   try {
     const config = readConfig(deps.read)
     warming = checks()
-      .then((m) => config.mode === 'validate' && m.warmUp(config))
+      .then((m) => (config.mode === 'validate' ? m.warmUp(config) : undefined))
       .catch(() => undefined)
     const session = await openSession(config, {
       runner: deps.runner,

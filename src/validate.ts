@@ -36,11 +36,12 @@ export const newPreflight = (): Preflight => ({ checks: [], findings: [] })
  * Loads what validate mode will need (the values JSON Schema engine, the Kubernetes schemas it
  * checks against) while the process waits for helm, instead of when the check gets to it.
  */
-export function warmUp(config: Session['config']): void {
-  const quiet = (p: Promise<unknown>): void => void p.catch(() => undefined)
+export function warmUp(config: Session['config']): Promise<unknown> {
+  const quiet = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined)
+  const loads = [quiet(KubeSchemas.load(pickKubeVersion(config.kubeVersion).version))]
   if (config.chart.kind === 'local' && existsSync(join(config.chart.path, 'values.schema.json')))
-    quiet(import('./values/schema.js'))
-  quiet(KubeSchemas.load(pickKubeVersion(config.kubeVersion).version))
+    loads.push(quiet(import('./values/schema.js')))
+  return Promise.all(loads)
 }
 
 interface HelmChecks {
