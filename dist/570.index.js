@@ -2321,10 +2321,11 @@ const newPreflight = () => ({ checks: [], findings: [] });
  * checks against) while the process waits for helm, instead of when the check gets to it.
  */
 function warmUp(config) {
-    const quiet = (p) => void p.catch(() => undefined);
+    const quiet = (p) => p.catch(() => undefined);
+    const loads = [quiet(KubeSchemas.load(pickKubeVersion(config.kubeVersion).version))];
     if (config.chart.kind === 'local' && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(config.chart.path, 'values.schema.json')))
-        quiet(Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(484)]).then(__webpack_require__.bind(__webpack_require__, 1484)));
-    quiet(KubeSchemas.load(pickKubeVersion(config.kubeVersion).version));
+        loads.push(quiet(Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(484)]).then(__webpack_require__.bind(__webpack_require__, 1484))));
+    return Promise.all(loads);
 }
 const started = new WeakMap();
 /** Starts `helm lint` and `helm template` side by side, once per session. */

@@ -32882,10 +32882,13 @@ async function run(deps = defaultDeps()) {
     const onTerm = forward('SIGTERM');
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
+    // Loading that runs beside the first helm calls; run() settles it before it returns, so no
+    // import outlives the run (a failed one is reported where the module is used).
+    let warming;
     try {
         const config = readConfig(deps.read);
-        checks()
-            .then((m) => config.mode === 'validate' && m.warmUp(config))
+        warming = checks()
+            .then((m) => (config.mode === 'validate' ? m.warmUp(config) : undefined))
             .catch(() => undefined);
         const session = await (0,src_session/* openSession */.fA)(config, {
             runner: deps.runner,
@@ -32912,6 +32915,7 @@ async function run(deps = defaultDeps()) {
         core/* setFailed */.C1(e instanceof Error ? e.message : String(e));
     }
     finally {
+        await warming;
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
         outputs.durationSeconds = Math.round((Date.now() - started) / 1000);
