@@ -113,12 +113,14 @@ export async function benchVerdicts(print = console.log) {
   print('\nVerdicts: first doomed evidence → rollback start → healthy release (median)')
   const falseRollbacks = {}
   for (const major of majors) {
+    // The action's own timeout is far longer than any rule's grace: a verdict here is a rule's,
+    // never the deadline's (helm's own rollback gets `timeout`, and waits all of it).
     const base = (ns) => ({
       mode: 'deploy',
       release: 'app',
       namespace: ns,
       chart,
-      timeout,
+      timeout: '5m',
       kubeconfig: readFileSync(kubeconfig, 'utf8'),
       summary: 'false'
     })
