@@ -376,6 +376,28 @@ describe('rollout assessment of real objects', () => {
     expect(a.failures[0].message).toMatch(/exceeded quota/)
   })
 
+  it.each([
+    ['False', 'ProgressDeadlineExceeded', 1],
+    ['True', 'ReplicaSetUpdated', 0],
+    ['Unknown', 'ProgressDeadlineExceeded', 0]
+  ] as const)(
+    'fails a Deployment whose Progressing condition is %s/%s only when the deadline passed',
+    (status, reason, failures) => {
+      const s = clone(ns)
+      const d = s.deployments.find((x) => x.metadata.name === 'unready')!
+      d.status!.conditions = [
+        {
+          type: 'Progressing',
+          status,
+          reason,
+          message: 'ReplicaSet "unready-867bcddff7" has timed out progressing.'
+        }
+      ]
+      const a = judge(ref('Deployment', 'unready'), s, 10)
+      expect(a.failures.filter((f) => f.rule === 'progress-deadline')).toHaveLength(failures)
+    }
+  )
+
   it('collects every failing workload, not only the first', () => {
     const all = ['crashloop', 'errimagepull', 'createcontainerconfigerror', 'healthy'].map((n) =>
       ref('Deployment', n)
