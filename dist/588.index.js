@@ -186,11 +186,7 @@ async function removeRelease(s, deps) {
         return outcome;
     }
     finally {
-        const held = lock;
-        if (held)
-            await held
-                .release()
-                .catch((e) => warn(`Could not free the deploy lock ${held.name}: ${e.message}. It expires by itself ${lease/* defaultLockTiming */.Zv.durationSeconds}s after its last renewal.`));
+        await lock?.releaseOrWarn(warn);
     }
 }
 
@@ -336,11 +332,7 @@ async function rollbackRelease(s, deps) {
         return await rollbackLocked(s, deps, start);
     }
     finally {
-        const held = lock;
-        if (held)
-            await held
-                .release()
-                .catch((e) => warn(`Could not free the deploy lock ${held.name}: ${e.message}. It expires by itself ${lease/* defaultLockTiming */.Zv.durationSeconds}s after its last renewal.`));
+        await lock?.releaseOrWarn(warn);
     }
 }
 async function rollbackLocked(s, deps, start) {
@@ -411,14 +403,7 @@ async function rollbackLocked(s, deps, start) {
 async function rollbackMode(s, deps, reporter) {
     const { config } = s;
     await reporter.deploymentStarted(`helm rollback ${config.release}${config.revision ? ` to revision ${config.revision}` : ''}`);
-    const state = {
-        helm: s.helm.binary,
-        release: config.release,
-        namespace: s.target.namespace,
-        kubeContext: s.target.kubeContext,
-        kubeconfig: s.target.kubeconfig,
-        finished: false
-    };
+    const state = stepState(s);
     // The restored revision is followed as a deploy follows its own: watch streams through one
     // kubectl proxy.
     const watch = release_watch/* ReleaseWatch */.L.throughKubectl((socket) => deps.kube.proxyCommand(socket), {
@@ -465,14 +450,7 @@ async function rollbackMode(s, deps, reporter) {
 /** `mode: remove`: take a preview environment down and say so where reviewers look. */
 async function removeMode(s, deps, reporter) {
     const { config } = s;
-    const state = {
-        helm: s.helm.binary,
-        release: config.release,
-        namespace: s.target.namespace,
-        kubeContext: s.target.kubeContext,
-        kubeconfig: s.target.kubeconfig,
-        finished: false
-    };
+    const state = stepState(s);
     let r;
     try {
         r = await core/* group */.Os(`Remove ${config.release} from ${s.target.namespace}`, () => removeRelease(s, {
@@ -499,6 +477,17 @@ async function removeMode(s, deps, reporter) {
             changed: r.uninstalled || r.namespaceDeleted,
             images: []
         }
+    };
+}
+/** What the post step needs to free this run's lock after a cancellation. */
+function stepState(s) {
+    return {
+        helm: s.helm.binary,
+        release: s.config.release,
+        namespace: s.target.namespace,
+        kubeContext: s.target.kubeContext,
+        kubeconfig: s.target.kubeconfig,
+        finished: false
     };
 }
 

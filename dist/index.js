@@ -28529,11 +28529,7 @@ async function deploy(s, deps) {
         return unknownOutcome(s, phase, phase.result, e, deps.clock);
     }
     finally {
-        const held = lock;
-        if (held)
-            await held
-                .release()
-                .catch((e) => warn(`Could not free the deploy lock ${held.name}: ${e.message}. It expires by itself ${lease/* defaultLockTiming */.Zv.durationSeconds}s after its last renewal.`));
+        await lock?.releaseOrWarn(warn);
     }
 }
 function unknownOutcome(s, phase, result, e, clock) {
@@ -30213,6 +30209,10 @@ class DeployLock {
         this.renewing = undefined;
         await releaseLease(this.kube, this.name, this.me.identity, this.lease);
         this.lease = undefined;
+    }
+    /** Frees the lock; a failure is only told to `warn`: the Lease expires by itself anyway. */
+    async releaseOrWarn(warn) {
+        await this.release().catch((e) => warn(`Could not free the deploy lock ${this.name}: ${e.message}. It expires by itself ${defaultLockTiming.durationSeconds}s after its last renewal.`));
     }
     async read() {
         try {

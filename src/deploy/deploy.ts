@@ -147,15 +147,7 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
     if (!(e instanceof UnreachableError) || phase.attempted === undefined || !phase.result) throw e
     return unknownOutcome(s, phase, phase.result, e, deps.clock)
   } finally {
-    const held = lock
-    if (held)
-      await held
-        .release()
-        .catch((e: unknown) =>
-          warn(
-            `Could not free the deploy lock ${held.name}: ${(e as Error).message}. It expires by itself ${defaultLockTiming.durationSeconds}s after its last renewal.`
-          )
-        )
+    await lock?.releaseOrWarn(warn)
   }
 }
 

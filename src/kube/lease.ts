@@ -293,6 +293,15 @@ export class DeployLock {
     this.lease = undefined
   }
 
+  /** Frees the lock; a failure is only told to `warn`: the Lease expires by itself anyway. */
+  async releaseOrWarn(warn: (line: string) => void): Promise<void> {
+    await this.release().catch((e: unknown) =>
+      warn(
+        `Could not free the deploy lock ${this.name}: ${(e as Error).message}. It expires by itself ${defaultLockTiming.durationSeconds}s after its last renewal.`
+      )
+    )
+  }
+
   private async read(): Promise<LeaseObject | undefined> {
     try {
       return await this.kube.getObject<LeaseObject>(LEASE_RESOURCE, this.name)

@@ -33,14 +33,7 @@ export async function rollbackMode(
   await reporter.deploymentStarted(
     `helm rollback ${config.release}${config.revision ? ` to revision ${config.revision}` : ''}`
   )
-  const state = {
-    helm: s.helm.binary,
-    release: config.release,
-    namespace: s.target.namespace,
-    kubeContext: s.target.kubeContext,
-    kubeconfig: s.target.kubeconfig,
-    finished: false
-  }
+  const state = stepState(s)
   // The restored revision is followed as a deploy follows its own: watch streams through one
   // kubectl proxy.
   const watch = ReleaseWatch.throughKubectl((socket) => deps.kube.proxyCommand(socket), {
@@ -92,14 +85,7 @@ export async function removeMode(
   reporter: Reporter
 ): Promise<LifecycleResult> {
   const { config } = s
-  const state = {
-    helm: s.helm.binary,
-    release: config.release,
-    namespace: s.target.namespace,
-    kubeContext: s.target.kubeContext,
-    kubeconfig: s.target.kubeconfig,
-    finished: false
-  }
+  const state = stepState(s)
   let r
   try {
     r = await core.group(`Remove ${config.release} from ${s.target.namespace}`, () =>
@@ -127,5 +113,17 @@ export async function removeMode(
       changed: r.uninstalled || r.namespaceDeleted,
       images: []
     }
+  }
+}
+
+/** What the post step needs to free this run's lock after a cancellation. */
+function stepState(s: Session) {
+  return {
+    helm: s.helm.binary,
+    release: s.config.release,
+    namespace: s.target.namespace,
+    kubeContext: s.target.kubeContext,
+    kubeconfig: s.target.kubeconfig,
+    finished: false
   }
 }

@@ -106,14 +106,6 @@ export async function removeRelease(s: Session, deps: DeployDeps): Promise<Remov
     outcome.durationSeconds = secondsBetween(start, deps.clock.now().getTime())
     return outcome
   } finally {
-    const held = lock
-    if (held)
-      await held
-        .release()
-        .catch((e: unknown) =>
-          warn(
-            `Could not free the deploy lock ${held.name}: ${(e as Error).message}. It expires by itself ${defaultLockTiming.durationSeconds}s after its last renewal.`
-          )
-        )
+    await lock?.releaseOrWarn(warn)
   }
 }

@@ -77,15 +77,7 @@ export async function rollbackRelease(s: Session, deps: DeployDeps): Promise<Rol
   try {
     return await rollbackLocked(s, deps, start)
   } finally {
-    const held = lock
-    if (held)
-      await held
-        .release()
-        .catch((e: unknown) =>
-          warn(
-            `Could not free the deploy lock ${held.name}: ${(e as Error).message}. It expires by itself ${defaultLockTiming.durationSeconds}s after its last renewal.`
-          )
-        )
+    await lock?.releaseOrWarn(warn)
   }
 }
 
