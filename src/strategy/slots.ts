@@ -169,10 +169,10 @@ export function stableServiceFrom(
             ? src.spec.type
             : 'ClusterIP',
         selector,
-        ports: (src.spec.ports ?? []).map((p) => {
-          const { nodePort: _n, ...rest } = p
-          return rest
-        })
+        ports: (src.spec.ports ?? []).map((p) =>
+          // A node port belongs to the slot's Service; the API assigns the copy its own.
+          Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'nodePort'))
+        )
       }
     }
   }
