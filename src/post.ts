@@ -7,8 +7,8 @@ import { Helm } from './helm/helm.js'
 import { Kubectl } from './kube/kubectl.js'
 import { releaseLease } from './kube/lease.js'
 import { defaultRetryPolicy } from './kube/retry.js'
-import { deployState, tempFiles, type DeployState } from './state.js'
-import { removeRecorded } from './tempfiles.js'
+import { deployState, tempFiles, type DeployState } from './run/step-state.js'
+import { removeRecorded } from './run/temp-files.js'
 
 /**
  * The post step (runs even when the job is cancelled): repair a deploy that was interrupted

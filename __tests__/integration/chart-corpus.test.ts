@@ -19,9 +19,9 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { createProcessRunner } from '../../src/exec/runner.js'
 import { readConfig } from '../../src/inputs/inputs.js'
-import { openSession, type Session } from '../../src/session.js'
-import { render, type Rendered } from '../../src/validate.js'
-import { checkValues } from '../../src/values-check.js'
+import { openSession, type Session } from '../../src/run/session.js'
+import { render, type Rendered } from '../../src/render/render.js'
+import { checkValues } from '../../src/checks/values.js'
 import { HELM_MAJORS, ROOT, helmBinary } from '../helpers/tools.js'
 
 const run = promisify(execFile)

@@ -6,8 +6,9 @@ import { parse } from 'yaml'
 import { createProcessRunner } from '../../src/exec/runner.js'
 import { readConfig } from '../../src/inputs/inputs.js'
 import { parseManifests, type RenderedObject } from '../../src/render/manifests.js'
-import { openSession, type Session } from '../../src/session.js'
-import { lint, render } from '../../src/validate.js'
+import { openSession, type Session } from '../../src/run/session.js'
+import { lint } from '../../src/checks/lint.js'
+import { render } from '../../src/render/render.js'
 import { EXAMPLE_CHART, HELM_MAJORS, ROOT, helmBinary } from '../helpers/tools.js'
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { needsDependencyBuild } from '../../src/session.js'
+import { needsDependencyBuild } from '../../src/run/session.js'
 
 /** A chart folder with the given dependency version and files in charts/. */
 function chart(version: string, vendored: string[]): string {

@@ -5,7 +5,7 @@ import {
   definitionsClosure,
   KubeSchemas,
   pickKubeVersion
-} from '../../src/render/kube-schema.js'
+} from '../../src/checks/kube-schema.js'
 import { parseManifests } from '../../src/render/manifests.js'
 
 const rendered = parseManifests(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RemoveOutcome } from '../../src/lifecycle/remove.js'
-import type { RollbackOutcome } from '../../src/lifecycle/rollback.js'
+import type { RemoveOutcome } from '../../src/remediate/remove.js'
+import type { RollbackOutcome } from '../../src/remediate/rollback.js'
 import { removeHeadline, renderRemoveSummary } from '../../src/report/remove-summary.js'
 import { renderRollbackSummary, rollbackHeadline } from '../../src/report/rollback-summary.js'
 

@@ -5,7 +5,7 @@ import {
   markedNamespace,
   releaseLabelsSupported,
   type RemoveFacts
-} from '../../src/lifecycle/marks.js'
+} from '../../src/remediate/marks.js'
 
 const facts = (o: Partial<RemoveFacts> = {}): RemoveFacts => ({
   release: 'pr-42',

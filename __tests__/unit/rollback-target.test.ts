@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { HistoryEntry, ReleaseStatusName } from '../../src/helm/release.js'
-import { chooseRollbackTarget, type RollbackChoice } from '../../src/lifecycle/rollback-target.js'
+import { chooseRollbackTarget, type RollbackChoice } from '../../src/remediate/rollback-target.js'
 
 const h = (
   revision: number,

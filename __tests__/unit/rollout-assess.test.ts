@@ -11,14 +11,9 @@ import type {
   Snapshot,
   WorkloadRef
 } from '../../src/kube/types.js'
-import {
-  assess,
-  baselineOf,
-  describeFailure,
-  type AssessOptions
-} from '../../src/rollout/assess.js'
-import { RolloutMemory } from '../../src/rollout/memory.js'
-import { DEFAULT_POLICY, type VerdictPolicy } from '../../src/rollout/policy.js'
+import { assess, baselineOf, describeFailure, type AssessOptions } from '../../src/verify/assess.js'
+import { RolloutMemory } from '../../src/verify/memory.js'
+import { DEFAULT_POLICY, type VerdictPolicy } from '../../src/verify/policy.js'
 
 // Real API objects, read with kubectl from the local control plane (kwok drives the pods into
 // each failure mode; see test/cluster/kwok-stages.yaml), managedFields removed. Variants of a

@@ -3,8 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import type { CommandResult, RunningCommand } from '../../src/exec/runner.js'
 import { snapshotOf } from '../../src/kube/snapshot.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
-import { DEFAULT_POLICY } from '../../src/rollout/policy.js'
-import { watchRollout, type Clock } from '../../src/rollout/watch.js'
+import { DEFAULT_POLICY } from '../../src/verify/policy.js'
+import { watchRollout, type Clock } from '../../src/verify/watch.js'
 
 const raw = JSON.parse(
   readFileSync(new URL('../../__fixtures__/kube/namespace-fixtures.json', import.meta.url), 'utf8')

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
-import { KubeSchemas } from '../../src/render/kube-schema.js'
+import { KubeSchemas } from '../../src/checks/kube-schema.js'
 import { parseManifests } from '../../src/render/manifests.js'
-import { groupSafetyFindings, isTestHook, safetyFindings } from '../../src/render/safety.js'
+import { groupSafetyFindings, isTestHook, safetyFindings } from '../../src/checks/safety.js'
 import {
   FINDINGS_SHOWN,
   renderValidateSummary,
   type ValidateReport
 } from '../../src/report/validate-summary.js'
-import type { Session } from '../../src/session.js'
-import { newPreflight, objectsByKind, setKeys, validateReport } from '../../src/validate.js'
+import type { Session } from '../../src/run/session.js'
+import { newPreflight, objectsByKind, setKeys, validateReport } from '../../src/checks/preflight.js'
 
 // `helm template platform test/charts/big --namespace shop` (Helm 3.22): 130 objects from four
 // subcharts built on a library chart, with CRDs, custom resources, hooks and a test pod per service.

@@ -12,14 +12,14 @@ import {
   type Assessment,
   type Failure,
   type WorkloadProgress
-} from '../rollout/assess.js'
-import { checkHealth, type HealthResult } from '../rollout/health.js'
-import { watchRollout, type Clock, type WatchOutcome } from '../rollout/watch.js'
-import { workloadName, workloadsOf } from '../rollout/workloads.js'
-import type { Session } from '../session.js'
-import type { DeployState } from '../state.js'
-import { installedByLabels } from '../lifecycle/marks.js'
-import { prepareNamespace, runUrlFromEnv } from '../lifecycle/namespace.js'
+} from '../verify/assess.js'
+import { checkHealth, type HealthResult } from '../verify/health.js'
+import { watchRollout, type Clock, type WatchOutcome } from '../verify/watch.js'
+import { workloadName, workloadsOf } from '../verify/workloads.js'
+import type { Session } from '../run/session.js'
+import type { DeployState } from '../run/step-state.js'
+import { installedByLabels } from '../remediate/marks.js'
+import { prepareNamespace, runUrlFromEnv } from '../remediate/namespace.js'
 import { settlePending } from './pending.js'
 import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
 

@@ -1,5 +1,5 @@
 import { isPending, type HistoryEntry } from '../helm/release.js'
-import type { Session } from '../session.js'
+import type { Session } from '../run/session.js'
 import { decideRemediation, type LockState } from './remediation.js'
 import { carryOut } from './restore.js'
 

@@ -1,6 +1,6 @@
 import * as a from '../helm/args.js'
 import type { Helm } from '../helm/helm.js'
-import { UserError } from '../result.js'
+import { UserError } from '../errors/result.js'
 import type { Remediation } from './remediation.js'
 
 /**

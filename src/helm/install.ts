@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { chmod, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { UserError } from '../result.js'
+import { UserError } from '../errors/result.js'
 
 const ARCH: Record<string, string> = {
   x64: 'amd64',

@@ -1,4 +1,4 @@
-import type { VerdictPolicy } from '../rollout/policy.js'
+import type { VerdictPolicy } from '../verify/policy.js'
 
 export type Mode = 'deploy' | 'plan' | 'validate' | 'rollback' | 'remove'
 

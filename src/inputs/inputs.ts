@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import * as core from '@actions/core'
-import { UserError, type Result } from '../result.js'
+import { UserError, type Result } from '../errors/result.js'
 import {
   RELEASE_MODES,
   type ChartRef,

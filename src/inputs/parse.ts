@@ -1,5 +1,5 @@
 import { parse as parseYaml, parseDocument } from 'yaml'
-import { fail, ok, type Result } from '../result.js'
+import { fail, ok, type Result } from '../errors/result.js'
 import { isValidConstraint } from '../values/semver.js'
 import type { ChartRef, HealthCheck, Mode } from './config.js'
 

@@ -2,7 +2,7 @@ import * as a from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
 import { parseRelease } from '../helm/release.js'
 import { imagesOf, parseManifests, type RenderedObject } from '../render/manifests.js'
-import type { Session } from '../session.js'
+import type { Session } from '../run/session.js'
 import { diffManifests, type PlanDiff } from './diff.js'
 
 export interface PlanResult {

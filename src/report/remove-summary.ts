@@ -1,4 +1,4 @@
-import type { RemoveOutcome } from '../lifecycle/remove.js'
+import type { RemoveOutcome } from '../remediate/remove.js'
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>')
 const code = (s: string | number | undefined): string =>

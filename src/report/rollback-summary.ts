@@ -1,4 +1,4 @@
-import type { RollbackOutcome } from '../lifecycle/rollback.js'
+import type { RollbackOutcome } from '../remediate/rollback.js'
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>')
 const code = (s: string | number | undefined): string =>

@@ -1,5 +1,5 @@
 import type { DeployResult } from '../deploy/deploy.js'
-import { describeFailure } from '../rollout/assess.js'
+import { describeFailure } from '../verify/assess.js'
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>')
 const code = (s: string | number | undefined): string =>

@@ -4,7 +4,7 @@
 
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { fail, ok, type Result } from '../result.js'
+import { fail, ok, type Result } from '../errors/result.js'
 import { readTarGz } from './archive.js'
 import { valuesDialectFor } from './dialect.js'
 import { isMap, type Value } from './tree.js'

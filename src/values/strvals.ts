@@ -8,7 +8,7 @@
 //   --set-string   always a string
 //   --set-json     a JSON value per key (empty means null)
 
-import { fail, ok, type Result } from '../result.js'
+import { fail, ok, type Result } from '../errors/result.js'
 import { valuesDialectFor, type ValuesDialect } from './dialect.js'
 import { formatPath, type PathSegment } from './path.js'
 import { describeValue, has, isMap, put, type Value, type ValuesMap } from './tree.js'

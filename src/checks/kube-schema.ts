@@ -1,5 +1,5 @@
 import { dereference, validate, type OutputUnit, type Schema } from '@cfworker/json-schema'
-import type { RenderedObject } from './manifests.js'
+import type { RenderedObject } from '../render/manifests.js'
 
 // Rendered objects checked against the OpenAPI definitions of a Kubernetes minor, offline.
 // The definitions come from the project's own kube-apiserver (scripts/kube-schemas.mjs).

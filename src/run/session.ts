@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { RELEASE_MODES, type Config } from './inputs/config.js'
-import type { CommandRunner } from './exec/runner.js'
-import type { ChartSpec, Target, ValuesSpec } from './helm/args.js'
-import * as a from './helm/args.js'
-import { Helm, HelmError } from './helm/helm.js'
-import { sourceFailure, type SourceContext, type SourceStep } from './helm/sources.js'
-import { UserError } from './result.js'
-import { isCompatibleRange, isValidConstraint } from './values/semver.js'
-import { looksSecret } from './exec/redact.js'
-import { kubeconfigSecrets } from './kube/kubeconfig.js'
-import { TempFiles } from './tempfiles.js'
+import { RELEASE_MODES, type Config } from '../inputs/config.js'
+import type { CommandRunner } from '../exec/runner.js'
+import type { ChartSpec, Target, ValuesSpec } from '../helm/args.js'
+import * as a from '../helm/args.js'
+import { Helm, HelmError } from '../helm/helm.js'
+import { sourceFailure, type SourceContext, type SourceStep } from '../helm/sources.js'
+import { UserError } from '../errors/result.js'
+import { isCompatibleRange, isValidConstraint } from '../values/semver.js'
+import { looksSecret } from '../exec/redact.js'
+import { kubeconfigSecrets } from '../kube/kubeconfig.js'
+import { TempFiles } from './temp-files.js'
 
 /** What every phase works with, prepared once per run. */
 export interface Session {
@@ -73,7 +73,7 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
     : config.helmVersion
       ? // Loaded only when asked for: the download client is a large part of the bundle.
         await (
-          await import('./helm/install.js')
+          await import('../helm/install.js')
         ).installHelm(config.helmVersion, config.helmDownloadUrl, deps.log)
       : 'helm'
   const helm = await Helm.detect(deps.runner, binary)

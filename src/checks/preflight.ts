@@ -5,23 +5,16 @@
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import * as core from '@actions/core'
-import type { CommandResult } from './exec/runner.js'
-import * as a from './helm/args.js'
-import { HelmError } from './helm/helm.js'
-import { pickKubeVersion, KubeSchemas } from './render/kube-schema.js'
-import { imagesOf, objectKey, parseManifests, type RenderedObject } from './render/manifests.js'
-import { groupSafetyFindings, safetyFindings } from './render/safety.js'
-import { MASK } from './exec/redact.js'
-import type { ValidateCheck, ValidateFinding, ValidateReport } from './report/validate-summary.js'
-import { UserError } from './result.js'
-import { chartSpec, masksFor, type Session } from './session.js'
-import { checkValues, type Annotation } from './values-check.js'
-
-export interface Rendered {
-  manifest: string
-  objects: RenderedObject[]
-  images: string[]
-}
+import { pickKubeVersion, KubeSchemas } from './kube-schema.js'
+import { lintAnnotations } from './lint.js'
+import { objectKey, type RenderedObject } from '../render/manifests.js'
+import { render, startHelmChecks, type Rendered } from '../render/render.js'
+import { groupSafetyFindings, safetyFindings } from './safety.js'
+import { MASK } from '../exec/redact.js'
+import type { ValidateCheck, ValidateFinding, ValidateReport } from '../report/validate-summary.js'
+import { UserError } from '../errors/result.js'
+import { chartSpec, masksFor, type Session } from '../run/session.js'
+import { checkValues, type Annotation } from './values.js'
 
 /** What the checks found, for the job summary; filled in as the checks run. */
 export interface Preflight {
@@ -40,90 +33,8 @@ export function warmUp(config: Session['config']): Promise<unknown> {
   const quiet = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined)
   const loads = [quiet(KubeSchemas.load(pickKubeVersion(config.kubeVersion).version))]
   if (config.chart.kind === 'local' && existsSync(join(config.chart.path, 'values.schema.json')))
-    loads.push(quiet(import('./values/schema.js')))
+    loads.push(quiet(import('../values/schema.js')))
   return Promise.all(loads)
-}
-
-interface HelmChecks {
-  lint: Promise<CommandResult>
-  template: Promise<CommandResult>
-}
-
-const started = new WeakMap<Session, HelmChecks>()
-
-/** Starts `helm lint` and `helm template` side by side, once per session. */
-export function startHelmChecks(s: Session): HelmChecks {
-  let h = started.get(s)
-  if (!h) {
-    h = {
-      lint: s.helm.try(
-        a.lintArgs(s.chart, s.values, {
-          namespace: s.config.namespace,
-          kubeVersion: s.config.kubeVersion
-        })
-      ),
-      template: s.helm.try(
-        a.templateArgs(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion })
-      )
-    }
-    // Either may never be awaited (the values failed first): that must not be an unhandled
-    // rejection. Whoever awaits it still sees the error.
-    h.lint.catch(() => undefined)
-    h.template.catch(() => undefined)
-    started.set(s, h)
-  }
-  return h
-}
-
-/**
- * `helm lint` with the run's values, as annotations: `[ERROR] templates/x.yaml: …` points at
- * that file of the chart. Lint errors fail the run; warnings are reported.
- */
-export async function lint(s: Session): Promise<Annotation[]> {
-  return lintAnnotations(s, await startHelmChecks(s).lint)
-}
-
-export function lintAnnotations(s: Session, r: CommandResult): Annotation[] {
-  const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim())
-  const found: Annotation[] = []
-  for (const l of lines) {
-    const m = /^\[(ERROR|WARNING)\] (?:([^:\s]+): )?(.*)$/.exec(l)
-    if (!m) continue
-    const file =
-      m[2] && s.config.chart.kind === 'local' && !s.config.chart.packaged
-        ? chartFile(s.config.chart.path, m[2])
-        : undefined
-    const line = /line (\d+)/.exec(m[3])?.[1]
-    found.push({
-      level: m[1] === 'ERROR' ? 'error' : 'warning',
-      message: `helm lint: ${m[2] ? `${m[2]}: ` : ''}${m[3]}`,
-      file,
-      line: line ? Number(line) : undefined
-    })
-  }
-  if (r.exitCode !== 0 && !found.some((f) => f.level === 'error'))
-    found.push({
-      level: 'error',
-      message: `helm lint failed: ${(lines.find((l) => l.startsWith('Error:')) ?? lines.join(' ')).slice(0, 500)}`
-    })
-  return found
-}
-
-function chartFile(chartPath: string, file: string): string | undefined {
-  const path = join(chartPath, file)
-  if (!existsSync(path)) return undefined
-  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
-}
-
-/** Renders the chart offline with exactly the values the deploy would use. */
-export async function render(s: Session): Promise<Rendered> {
-  const r = await startHelmChecks(s).template
-  if (r.exitCode !== 0)
-    throw new UserError(
-      `helm template could not render ${s.chart.ref}:\n${new HelmError('template', r).message}`
-    )
-  const objects = parseManifests(r.stdout)
-  return { manifest: r.stdout, objects, images: imagesOf(objects) }
 }
 
 /** The plan as printed in the log: every object the release would hold, grouped by kind. */

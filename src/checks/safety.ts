@@ -1,4 +1,4 @@
-import { objectKey, podSpecOf, type RenderedObject } from './manifests.js'
+import { objectKey, podSpecOf, type RenderedObject } from '../render/manifests.js'
 
 export interface SafetyFinding {
   object: string

@@ -9,9 +9,9 @@ import {
 import { DeployLock, defaultLockTiming, holderFromEnv } from '../kube/lease.js'
 import { defaultRetryPolicy } from '../kube/retry.js'
 import { imagesOf, parseManifests } from '../render/manifests.js'
-import type { HealthResult } from '../rollout/health.js'
-import { UserError } from '../result.js'
-import type { Session } from '../session.js'
+import type { HealthResult } from '../verify/health.js'
+import { UserError } from '../errors/result.js'
+import type { Session } from '../run/session.js'
 import { chooseRollbackTarget } from './rollback-target.js'
 
 /** What `mode: rollback` did, for the summary, the outputs and the Deployment status. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
-import type { ChartNode, ValuesProblem } from './values/merge.js'
-import { computeValues } from './values/merge.js'
-import type { Session } from './session.js'
+import type { ChartNode, ValuesProblem } from '../values/merge.js'
+import { computeValues } from '../values/merge.js'
+import type { Session } from '../run/session.js'
 
 export interface Annotation {
   level: 'error' | 'warning'
@@ -41,7 +41,7 @@ export async function checkValues(s: Session): Promise<ValuesCheck> {
   // The JSON Schema engine is loaded only for charts that ship a values.schema.json.
   const problems: ValuesProblem[] = [
     ...computed.warnings,
-    ...(schemas > 0 ? (await import('./values/schema.js')).validateValues(computed) : [])
+    ...(schemas > 0 ? (await import('../values/schema.js')).validateValues(computed) : [])
   ]
   return {
     annotations: problems.map((p) => annotation(p, s.inlineValuesFile)),

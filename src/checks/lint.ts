@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { CommandResult } from '../exec/runner.js'
+import { startHelmChecks } from '../render/render.js'
+import type { Session } from '../run/session.js'
+import type { Annotation } from './values.js'
+
+/**
+ * `helm lint` with the run's values, as annotations: `[ERROR] templates/x.yaml: …` points at
+ * that file of the chart. Lint errors fail the run; warnings are reported.
+ */
+export async function lint(s: Session): Promise<Annotation[]> {
+  return lintAnnotations(s, await startHelmChecks(s).lint)
+}
+
+export function lintAnnotations(s: Session, r: CommandResult): Annotation[] {
+  const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim())
+  const found: Annotation[] = []
+  for (const l of lines) {
+    const m = /^\[(ERROR|WARNING)\] (?:([^:\s]+): )?(.*)$/.exec(l)
+    if (!m) continue
+    const file =
+      m[2] && s.config.chart.kind === 'local' && !s.config.chart.packaged
+        ? chartFile(s.config.chart.path, m[2])
+        : undefined
+    const line = /line (\d+)/.exec(m[3])?.[1]
+    found.push({
+      level: m[1] === 'ERROR' ? 'error' : 'warning',
+      message: `helm lint: ${m[2] ? `${m[2]}: ` : ''}${m[3]}`,
+      file,
+      line: line ? Number(line) : undefined
+    })
+  }
+  if (r.exitCode !== 0 && !found.some((f) => f.level === 'error'))
+    found.push({
+      level: 'error',
+      message: `helm lint failed: ${(lines.find((l) => l.startsWith('Error:')) ?? lines.join(' ')).slice(0, 500)}`
+    })
+  return found
+}
+
+function chartFile(chartPath: string, file: string): string | undefined {
+  const path = join(chartPath, file)
+  if (!existsSync(path)) return undefined
+  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
+}

@@ -1,0 +1,96 @@
+import * as core from '@actions/core'
+import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
+import { deploy, type DeployResult } from '../deploy/deploy.js'
+import { ReleaseWatch } from '../kube/release-watch.js'
+import { renderDeploySummary } from '../report/summary.js'
+import type { Session } from '../run/session.js'
+import { rememberDeploy, type DeployState } from '../run/step-state.js'
+import { connect, type ModeDeps, type ModeResult } from './mode.js'
+
+/** `mode: deploy`: the checks, the upgrade, the rollout verdict, and a rollback when it fails. */
+export async function deployMode(s: Session, deps: ModeDeps): Promise<ModeResult> {
+  const { reporter, cancel } = deps
+  await checkValuesAndLint(s)
+  const kube = await connect(s, deps)
+  await renderAndCheck(s, await kube.serverVersion())
+  const state: DeployState = {
+    helm: s.helm.binary,
+    release: s.config.release,
+    namespace: s.target.namespace,
+    kubeContext: s.target.kubeContext,
+    kubeconfig: s.target.kubeconfig,
+    rollbackOnFailure: s.config.rollbackOnFailure,
+    finished: false
+  }
+  await reporter.deploymentStarted()
+  // The rollout is followed through one kubectl proxy (every kubeconfig auth method keeps
+  // working), by watch streams on the release's own objects only.
+  const watch = ReleaseWatch.throughKubectl((socket) => kube.proxyCommand(socket), {
+    warn: (line) => core.warning(line),
+    debug: (line) => core.debug(line)
+  })
+  const result = await core.group(`Deploy ${s.config.release} to ${s.target.namespace}`, () =>
+    deploy(s, {
+      kube,
+      reader: watch,
+      clock: deps.clock,
+      cancel,
+      onStarted: (lastGood) => rememberDeploy({ ...state, lastGood }),
+      remember: (patch) => rememberDeploy(Object.assign(state, patch)),
+      warn: (line) => core.warning(line)
+    }).finally(() => watch.close())
+  )
+  rememberDeploy({ ...state, finished: true })
+  for (const w of result.warnings) core.warning(w)
+
+  const markdown = renderDeploySummary(result)
+  await reporter.summary(markdown)
+  await reporter.deploymentFinished(
+    result.ok,
+    result.ok ? `Revision ${result.revision} deployed` : failureHeadline(result)
+  )
+  await reporter.comment(markdown, [], result.ok ? s.config.environmentUrl : undefined)
+  return {
+    outputs: {
+      status: result.ok
+        ? 'deployed'
+        : result.unknown
+          ? 'unknown'
+          : result.rollback?.healthy && !result.rollback.uninstalled
+            ? 'rolled-back'
+            : 'failed',
+      revision: result.revision,
+      previousRevision: result.previousRevision,
+      rolledBack:
+        !!result.rollback && !result.rollback.uninstalled && result.rollback.revision !== undefined,
+      changed: result.changed,
+      images: result.imagesAfter
+    },
+    error: result.ok ? undefined : failureMessage(result)
+  }
+}
+
+function failureHeadline(r: DeployResult): string {
+  if (r.unknown) return 'Outcome unknown: the cluster stopped answering'
+  return r.rollback?.healthy && !r.rollback.uninstalled
+    ? `Failed; rolled back to revision ${r.rollback.toRevision}`
+    : 'Deploy failed'
+}
+
+function failureMessage(r: DeployResult): string {
+  if (r.unknown) return r.unknown
+  const what =
+    r.failures.length > 1
+      ? `the rollout failed (${r.failures.length} problems)`
+      : r.failures.length === 1
+        ? 'the rollout failed'
+        : 'the deploy failed'
+  const restored = r.rollback
+    ? r.rollback.uninstalled
+      ? 'The failed first install was uninstalled.'
+      : r.rollback.healthy
+        ? `Rolled back to revision ${r.rollback.toRevision} (now revision ${r.rollback.revision}), which is healthy.`
+        : `Rollback: ${r.rollback.detail}.`
+    : 'The release is left as it is (rollback-on-failure is off, or there was nothing to restore).'
+  return `Revision ${r.attemptedRevision} of ${r.release}: ${what}:\n${r.error}\n${restored}`
+}

@@ -1,0 +1,31 @@
+import * as core from '@actions/core'
+import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
+import { plan } from '../plan/plan.js'
+import { renderPlan } from '../report/plan-summary.js'
+import type { Session } from '../run/session.js'
+import { connect, type ModeDeps, type ModeResult } from './mode.js'
+
+/** `mode: plan`: the checks, then the diff against the live release, nothing changed. */
+export async function planMode(s: Session, deps: ModeDeps): Promise<ModeResult> {
+  await checkValuesAndLint(s)
+  const kube = await connect(s, deps)
+  const rendered = await renderAndCheck(s, await kube.serverVersion())
+  const p = await core.group('Diff against the live release', () => plan(s, rendered.objects))
+  for (const c of p.diff.changes.filter((x) => x.change !== 'unchanged')) {
+    core.info(`${c.change}: ${c.key}`)
+    if (c.diff) core.info(c.diff)
+  }
+  const { head, details } = renderPlan(p)
+  core.info(head.split('\n')[0].replace(/^#+ /, ''))
+  await deps.reporter.summary([head, ...details].join('\n\n'))
+  await deps.reporter.comment(head, details)
+  return {
+    outputs: {
+      status: 'planned',
+      changed: p.diff.changed,
+      revision: p.liveRevision,
+      previousRevision: p.liveRevision,
+      images: p.imagesAfter
+    }
+  }
+}
