@@ -1,4 +1,4 @@
-import { dereference, validate, type OutputUnit, type Schema } from '@cfworker/json-schema'
+import { validate, type OutputUnit, type Schema } from '@cfworker/json-schema'
 import type { RenderedObject } from '../render/manifests.js'
 
 // Rendered objects checked against the OpenAPI definitions of a Kubernetes minor, offline.
@@ -79,6 +79,18 @@ function closeObjects(node: unknown): unknown {
 
 const REF_PREFIX = '#/definitions/'
 
+/**
+ * What the validator resolves a `$ref` with: each definition under the `$ref` text that names it.
+ * The definitions have no `$id` and every `$ref` is a local `#/definitions/…`, so the raw text is
+ * the key; the library's own dereference() would also index every subschema under an absolute
+ * URI, which cost more than the check itself.
+ */
+function lookupOf(definitions: Record<string, Schema>): Record<string, Schema> {
+  return Object.fromEntries(
+    Object.entries(definitions).map(([name, schema]) => [`${REF_PREFIX}${name}`, schema])
+  )
+}
+
 /** The definitions `roots` refer to, directly or not (a Deployment needs ~140 of ~700). */
 export function definitionsClosure(defs: Definitions, roots: Iterable<string>): Set<string> {
   const seen = new Set<string>()
@@ -153,7 +165,7 @@ export class KubeSchemas {
     const definitions: Record<string, Schema> = {}
     for (const name of definitionsClosure(this.defs, new Set(rootOf.values())))
       definitions[name] = toJsonSchema(name, this.defs[name]) as Schema
-    const lookup = dereference({ definitions } as Schema)
+    const lookup = lookupOf(definitions)
     for (const [o, def] of rootOf) {
       const r = validate(dropNulls(o.object), definitions[def], '7', lookup, false)
       if (r.valid) continue
