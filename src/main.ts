@@ -40,7 +40,13 @@ async function loadMode(config: Config): Promise<{ mode: Mode; warmUp?: () => Pr
     case 'remove':
       return { mode: (await import('./modes/remove.js')).removeMode }
     case 'deploy':
-      return { mode: (await import('./modes/deploy.js')).deployMode }
+      return config.strategy === 'blue-green'
+        ? { mode: (await import('./strategy/blue-green.js')).blueGreenDeployMode }
+        : { mode: (await import('./modes/deploy.js')).deployMode }
+    case 'promote':
+      return { mode: (await import('./strategy/blue-green.js')).promoteMode }
+    case 'reject':
+      return { mode: (await import('./strategy/blue-green.js')).rejectMode }
   }
 }
 

@@ -421,7 +421,7 @@ describe('running the gate', () => {
       up: ['1', 'empty']
     })
     const lines: string[] = []
-    const r = await runGate(config, place, 'before-switch', {
+    const r = await runGate(config, place, 'verify', {
       clock,
       fetchImpl,
       log: (l) => lines.push(l)
@@ -460,7 +460,7 @@ describe('running the gate', () => {
   it('gives the unreachable verdict when Prometheus stops answering', async () => {
     const clock = fakeClock()
     const { fetchImpl } = answers({ 'error-rate': ['0.01', 'down'], up: ['1', 'down'] })
-    const r = await runGate(config, place, 'rollout', { clock, fetchImpl, log: () => {} })
+    const r = await runGate(config, place, 'verify', { clock, fetchImpl, log: () => {} })
     expect(r.verdict).toMatchObject({
       kind: 'unreachable',
       reason: expect.stringContaining('ECONNREFUSED')
@@ -477,7 +477,7 @@ describe('running the gate', () => {
     const cancel = new AbortController()
     const { fetchImpl } = answers({ 'error-rate': ['0.01'], up: ['1'] })
     cancel.abort()
-    const r = await runGate(config, place, 'rollout', {
+    const r = await runGate(config, place, 'verify', {
       clock,
       fetchImpl,
       log: () => {},

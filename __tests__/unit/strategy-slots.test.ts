@@ -9,6 +9,7 @@ import {
   stableServiceFrom,
   switchedService,
   withCandidate,
+  type PodView,
   type ServiceObject,
   type SlotRelease
 } from '../../src/strategy/slots.js'
@@ -187,7 +188,7 @@ describe('the stable Service created at the first switch', () => {
 })
 
 describe('the guard before a switch', () => {
-  const pod = (name: string, instance: string | undefined, ready: boolean) => ({
+  const pod = (name: string, instance: string | undefined, ready: boolean): PodView => ({
     name,
     labels: instance ? { 'app.kubernetes.io/instance': instance } : {},
     ready

@@ -11,8 +11,8 @@ import {
 
 /** What one run of the gate measured and decided, for the log, the summary and the verdict. */
 export interface GateReport {
-  /** `before-switch` (or after the rollout, for rolling), `after-switch` for live traffic. */
-  phase: 'rollout' | 'before-switch' | 'after-switch'
+  /** `verify`: the new version on its own (after the rollout, before a switch). `after-switch`: live traffic. */
+  phase: 'verify' | 'after-switch'
   verdict: Exclude<GateVerdict, { kind: 'continue' }>
   queries: QueryRecord[]
   durationSeconds: number

@@ -1,9 +1,25 @@
+import type { AnalysisConfig } from '../analysis/config.js'
 import type { VerdictPolicy } from '../verify/policy.js'
 
-export type Mode = 'deploy' | 'plan' | 'validate' | 'rollback' | 'remove'
+export type Mode = 'deploy' | 'plan' | 'validate' | 'rollback' | 'remove' | 'promote' | 'reject'
 
 /** Modes that act on an installed release and need no chart. */
-export const RELEASE_MODES: readonly Mode[] = ['rollback', 'remove']
+export const RELEASE_MODES: readonly Mode[] = ['rollback', 'remove', 'promote', 'reject']
+
+/** How a deploy replaces the running version. */
+export type Strategy = 'rolling' | 'blue-green'
+
+/** strategy: blue-green (and the modes promote and reject). */
+export interface BlueGreenConfig {
+  /** The stable Service whose selector carries traffic (default: the release name). */
+  service?: string
+  /** The pod label the stable Service selects a slot by. */
+  slotLabel: string
+  /** The values key the slot name is set at (`--set <key>=blue`). */
+  slotValue: string
+  /** `manual`: a verified slot waits for mode promote instead of taking traffic at once. */
+  promotion: 'auto' | 'manual'
+}
 
 export type ChartRef =
   | { kind: 'local'; path: string; packaged: boolean }
@@ -79,4 +95,8 @@ export interface Config {
   force: boolean
   /** mode remove: also delete the namespace, when the action created it for this release. */
   deleteNamespace: boolean
+  strategy: Strategy
+  blueGreen: BlueGreenConfig
+  /** The metrics gate (the `analysis` input), when given. */
+  analysis?: AnalysisConfig
 }

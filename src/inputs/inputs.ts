@@ -10,6 +10,7 @@ import {
   type RepoConfig
 } from './config.js'
 import * as p from './parse.js'
+import { parseAnalysis } from '../analysis/parse.js'
 
 /** Reads one raw input by its action.yml name ('' when unset). */
 export type InputReader = (name: string) => string
@@ -106,11 +107,55 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
       .map((item) => take(name, p.parseSetItem(item, name), '', false))
   )
 
+  const strategy = take('strategy', p.parseStrategy(raw('strategy') || 'rolling'), 'rolling')
   const healthChecks: HealthCheck[] = []
-  for (const item of p.parseList(raw('health-check-urls'), { commas: false })) {
-    const hc = take('health-check-urls', p.parseHealthCheck(item), undefined, false)
-    if (hc) healthChecks.push(hc)
+  for (const listed of p.parseList(raw('health-check-urls'), { commas: false })) {
+    // A blue-green slot's own URL names the slot: https://{{slot}}.goatflow.example.com/health.
+    const item = listed.replace(/\{\{\s*(slot|release|namespace)\s*\}\}/g, '{{$1}}')
+    const placeholder = /\{\{(slot|release|namespace)\}\}/.test(item)
+    const probe = item.replace(/\{\{(slot|release|namespace)\}\}/g, 'x')
+    const hc = take('health-check-urls', p.parseHealthCheck(probe), undefined, false)
+    if (placeholder && strategy !== 'blue-green' && mode !== 'promote')
+      problems.push(
+        `Input "health-check-urls" "${item}": {{slot}}, {{release}} and {{namespace}} are filled in for strategy: blue-green only (strategy is ${strategy}); write the URL itself.`
+      )
+    else if (hc) healthChecks.push({ ...hc, url: item.split(/\s+/)[0] })
   }
+
+  const promotion = take(
+    'promotion',
+    p.parseChoice(raw('promotion') || 'auto', ['auto', 'manual'] as const),
+    'auto'
+  )
+  const serviceName = take('service', p.parseServiceName(raw('service')), undefined)
+  const blueGreen = {
+    service: serviceName,
+    slotLabel: take('slot-label', p.parseLabelKey(raw('slot-label') || 'slot'), 'slot'),
+    slotValue: take('slot-value', p.parseValuesKey(raw('slot-value') || 'slot'), 'slot'),
+    promotion
+  }
+  const gate = parseAnalysis(raw('analysis'), {
+    token: raw('analysis-token'),
+    basicAuth: raw('analysis-basic-auth')
+  })
+  for (const problem of gate.problems)
+    problems.push(
+      /^analysis-/.test(problem) ? `Input ${problem}.` : `Input "analysis": ${problem}.`
+    )
+  if (mode === 'deploy' && strategy === 'rolling') {
+    if (promotion === 'manual')
+      problems.push(
+        'Input "promotion": manual applies to strategy: blue-green (strategy is rolling); set strategy: blue-green or leave promotion at auto.'
+      )
+    if (serviceName)
+      problems.push(
+        `Input "service" "${serviceName}": the stable Service is switched by strategy: blue-green only (strategy is rolling); leave service empty.`
+      )
+  }
+  if (raw('strategy').trim() === 'blue-green' && mode === 'rollback')
+    problems.push(
+      'Input "mode": rollback restores a revision of a rolling release; for strategy: blue-green use mode reject, which sends traffic back to the previous slot.'
+    )
 
   const environmentUrlRaw = raw('environment-url').trim()
   const environmentUrl =
@@ -176,7 +221,10 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     summary: bool('summary', true),
     revision: take('revision', p.parseRevision(raw('revision')), undefined),
     force: bool('force', false),
-    deleteNamespace: bool('delete-namespace', false)
+    deleteNamespace: bool('delete-namespace', false),
+    strategy,
+    blueGreen,
+    analysis: gate.value
   }
 
   if (config.revision !== undefined && mode !== 'rollback')

@@ -15,8 +15,50 @@ const CHART_NAME = /^[a-z0-9][a-z0-9_.-]*$/
 
 export function parseMode(raw: string): Result<Mode> {
   const v = raw.trim()
-  if (['deploy', 'plan', 'validate', 'rollback', 'remove'].includes(v)) return ok(v as Mode)
-  return fail('expected one of deploy, plan, validate, rollback, remove')
+  const modes = ['deploy', 'plan', 'validate', 'rollback', 'remove', 'promote', 'reject']
+  if (modes.includes(v)) return ok(v as Mode)
+  return fail(`expected one of ${modes.join(', ')}`)
+}
+
+export function parseStrategy(raw: string): Result<'rolling' | 'blue-green'> {
+  return parseChoice(raw, ['rolling', 'blue-green'] as const)
+}
+
+export function parseChoice<T extends string>(raw: string, values: readonly T[]): Result<T> {
+  const v = raw.trim()
+  if ((values as readonly string[]).includes(v)) return ok(v as T)
+  return fail(`expected ${values.join(' or ')}`)
+}
+
+/** A Service name (DNS-1035 label); empty means "the release name". */
+export function parseServiceName(raw: string): Result<string | undefined> {
+  const v = raw.trim()
+  if (v === '') return ok(undefined)
+  if (v.length > 63 || !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(v))
+    return fail(
+      'must be a Service name: lowercase letters, digits and "-", starting with a letter, at most 63 characters'
+    )
+  return ok(v)
+}
+
+/** A Kubernetes label key: an optional DNS subdomain prefix and a name (`slot`, `example.com/slot`). */
+export function parseLabelKey(raw: string): Result<string> {
+  const v = raw.trim()
+  const [prefix, name] = v.includes('/') ? v.split(/\/(.*)/s) : [undefined, v]
+  const okName = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/.test(name ?? '')
+  const okPrefix =
+    prefix === undefined ||
+    (prefix.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(prefix))
+  if (!okName || !okPrefix) return fail('expected a label key such as slot or goatflow.dev/slot')
+  return ok(v)
+}
+
+/** A values key as --set takes it (dots between names): `slot`, `global.slot`. */
+export function parseValuesKey(raw: string): Result<string> {
+  const v = raw.trim()
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/.test(v))
+    return fail('expected a values key such as slot or global.slot')
+  return ok(v)
 }
 
 export function parseBoolean(raw: string): Result<boolean> {

@@ -1,6 +1,16 @@
 /** `unknown`: the cluster stopped answering after helm started, so the result could not be read. */
 export type Outcome =
-  'deployed' | 'rolled-back' | 'failed' | 'unknown' | 'planned' | 'validated' | 'removed'
+  | 'deployed'
+  | 'rolled-back'
+  | 'failed'
+  | 'unknown'
+  | 'planned'
+  | 'validated'
+  | 'removed'
+  /** blue-green with promotion: manual: the new slot is verified and waits for mode promote. */
+  | 'verified'
+  /** mode reject dropped a candidate that never took traffic. */
+  | 'rejected'
 
 export interface RunOutputs {
   status: Outcome
@@ -10,6 +20,8 @@ export interface RunOutputs {
   changed: boolean
   durationSeconds: number
   images: string[]
+  /** blue-green: the slot that takes traffic after the run. */
+  slot?: string
 }
 
 /** The action's outputs as the strings GitHub stores. */
@@ -21,6 +33,7 @@ export function outputValues(o: RunOutputs): Record<string, string> {
     'rolled-back': String(o.rolledBack),
     changed: String(o.changed),
     'duration-seconds': String(o.durationSeconds),
-    images: JSON.stringify(o.images)
+    images: JSON.stringify(o.images),
+    slot: o.slot ?? ''
   }
 }

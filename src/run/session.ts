@@ -10,21 +10,32 @@ import { sourceFailure, type SourceContext, type SourceStep } from '../helm/sour
 import { UserError } from '../errors/result.js'
 import { isCompatibleRange, isValidConstraint } from '../values/semver.js'
 import { looksSecret } from '../exec/redact.js'
+import { analysisSecrets } from '../analysis/config.js'
 import { kubeconfigSecrets } from '../kube/kubeconfig.js'
 import { TempFiles } from './temp-files.js'
 
-/** What every phase works with, prepared once per run. */
+/**
+ * What every phase works with, prepared once per run and never changed afterwards. A phase that
+ * learns more (the namespace the kubeconfig context selects) makes a new session with it.
+ */
 export interface Session {
-  config: Config
-  helm: Helm
-  target: Target
-  chart: ChartSpec
-  values: ValuesSpec
-  temp: TempFiles
+  readonly config: Config
+  readonly helm: Helm
+  readonly target: Readonly<Target>
+  /** The chart to read: a repository or OCI chart is pulled once, and this is the pulled copy. */
+  readonly chart: Readonly<ChartSpec>
+  readonly values: Readonly<ValuesSpec>
+  readonly temp: TempFiles
   /** The private file holding the `values` input, if given (last of values.files). */
-  inlineValuesFile?: string
-  log: (line: string) => void
+  readonly inlineValuesFile?: string
+  readonly log: (line: string) => void
 }
+
+/** The same session bound to the namespace the release lives in. */
+export const inNamespace = (s: Session, namespace: string): Session => ({
+  ...s,
+  target: { ...s.target, namespace }
+})
 
 export interface SessionDeps {
   runner: CommandRunner
@@ -39,6 +50,7 @@ export function masksFor(config: Config): string[] {
   if (config.credentials) secrets.push(config.credentials.password)
   if (config.githubToken) secrets.push(config.githubToken)
   if (config.kubeconfig) secrets.push(...kubeconfigSecrets(config.kubeconfig))
+  secrets.push(...analysisSecrets(config.analysis))
   for (const item of [...config.set, ...config.setString, ...config.setJson]) {
     const eq = item.indexOf('=')
     const value = item.slice(eq + 1)
@@ -79,31 +91,32 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
   const helm = await Helm.detect(deps.runner, binary)
   deps.log(`Helm ${helm.version} (Helm ${helm.major} dialect)`)
 
-  const session: Session = {
+  // rollback and remove work on the installed release's own records: no chart to resolve.
+  const chart = RELEASE_MODES.includes(config.mode)
+    ? chartSpec(config)
+    : await prepareChart(config, helm, temp)
+  return {
     config,
     helm,
     target,
-    chart: chartSpec(config),
+    chart,
     values: { files, set: config.set, setString: config.setString, setJson: config.setJson },
     temp,
     inlineValuesFile,
     log: deps.log
   }
-  // rollback and remove work on the installed release's own records: no chart to resolve.
-  if (!RELEASE_MODES.includes(config.mode)) await prepareChart(session)
-  return session
 }
 
 /**
  * Makes the chart resolvable: repository added, registry logged in, a remote chart's version
  * resolved, local dependencies built. A source that refuses fails here, before any cluster call,
- * with the input to fix (helm/sources.ts).
+ * with the input to fix (helm/sources.ts). Returns the chart to read from then on.
  */
-async function prepareChart(s: Session): Promise<void> {
-  const { config, helm } = s
+async function prepareChart(config: Config, helm: Helm, temp: TempFiles): Promise<ChartSpec> {
+  const chart = chartSpec(config)
   const creds = config.credentials
   const context: SourceContext = {
-    chart: config.chart.kind === 'local' ? config.chart.path : s.chart.ref,
+    chart: config.chart.kind === 'local' ? config.chart.path : chart.ref,
     repoUrl: config.repo?.url,
     chartVersion: config.chartVersion,
     withCredentials: creds !== undefined
@@ -132,11 +145,11 @@ async function prepareChart(s: Session): Promise<void> {
     // Fetched once: lint, render and deploy then read the very chart chart-version resolved to
     // (helm lint takes no repository or OCI reference), and a source that changes meanwhile
     // cannot make them disagree.
-    const dir = join(s.temp.dir, 'chart')
+    const dir = join(temp.dir, 'chart')
     mkdirSync(dir)
-    await step('resolve', a.pullArgs(s.chart, dir))
+    await step('resolve', a.pullArgs(chart, dir))
     const [name] = readdirSync(dir)
-    s.chart = { ref: join(dir, name) }
+    return { ref: join(dir, name) }
   }
   if (
     config.chart.kind === 'local' &&
@@ -145,6 +158,7 @@ async function prepareChart(s: Session): Promise<void> {
   ) {
     await step('dependency build', a.dependencyBuildArgs(config.chart.path))
   }
+  return chart
 }
 
 /**
