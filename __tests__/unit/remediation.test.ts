@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   decideRemediation,
   recordedByThisRun,
+  repairInput,
   type RemediationInput
 } from '../../src/deploy/remediation.js'
 import type { HistoryEntry, ReleaseStatusName } from '../../src/helm/release.js'
@@ -169,6 +170,20 @@ describe('decideRemediation in the post step of a cancelled run', () => {
       /had not recorded a revision yet/
     ],
     [
+      'leaves its revision when it was already rolled back or uninstalled by the main step',
+      {
+        historyAfter: [rev(1, 'superseded'), rev(2, 'superseded'), rev(3, 'superseded')]
+      },
+      'leave',
+      /revision 3 is superseded; nothing to repair/
+    ],
+    [
+      'leaves it when rollback-on-failure is off',
+      { rollbackOnFailure: false },
+      'leave',
+      /rollback-on-failure is off/
+    ],
+    [
       'leaves an interrupted first install with nothing to return to',
       { historyBefore: [], historyAfter: [rev(1, 'pending-install')], attemptedRevision: 1 },
       'leave',
@@ -233,6 +248,20 @@ describe('decideRemediation for a release found pending before deploying', () =>
       /never deployed; uninstalling it/
     ],
     [
+      'never uninstalls a stale pending release that worked once, even with no good revision left',
+      {
+        recoverPending: true,
+        // history-max dropped revision 3; revision 5 was rolled back from, so nothing is good.
+        historyAfter: [
+          rev(5, 'superseded'),
+          rev(6, 'failed', 'Rollback to 3'),
+          rev(7, 'pending-upgrade')
+        ]
+      },
+      'refuse',
+      /no good revision is left in its history; it is never uninstalled automatically because it once worked/
+    ],
+    [
       'has nothing to do when the release is not pending',
       { historyAfter: [rev(1, 'deployed')] },
       'leave',
@@ -242,5 +271,42 @@ describe('decideRemediation for a release found pending before deploying', () =>
     const d = decideRemediation({ ...pending, ...over })
     expect(d.action).toBe(action)
     expect(d.reason).toMatch(reason)
+  })
+})
+
+describe('repairInput', () => {
+  const policy = { rollbackOnFailure: true, uninstallOnFailedInstall: false, recoverPending: true }
+  const lock = { kind: 'held', previous: 'free' } as const
+  const history = [rev(1, 'superseded'), rev(2, 'deployed'), rev(3, 'pending-upgrade')]
+
+  it('reads a pending release from its history alone', () => {
+    expect(repairInput('goatflow', history, { situation: 'pending' }, policy, lock)).toEqual({
+      situation: 'pending',
+      release: 'goatflow',
+      historyBefore: history,
+      historyAfter: history,
+      recorded: false,
+      ...policy,
+      lock
+    })
+  })
+
+  it.each<[string, number | undefined, number[], boolean]>([
+    ['counts what is older than the attempted revision as before the run', 3, [1, 2], true],
+    ['knows no revision of its own when the run attempted none', undefined, [1, 2, 3], false],
+    ['finds no revision of its own when helm had not recorded it', 4, [1, 2, 3], false]
+  ])('%s', (_name, attempted, before, recorded) => {
+    const i = repairInput(
+      'goatflow',
+      history,
+      { situation: 'interrupted', attempted },
+      policy,
+      lock
+    )
+    expect(i.situation).toBe('interrupted')
+    expect(i.attemptedRevision).toBe(attempted)
+    expect(i.historyBefore.map((h) => h.revision)).toEqual(before)
+    expect(i.historyAfter).toBe(history)
+    expect(i.recorded).toBe(recorded)
   })
 })

@@ -20,8 +20,11 @@ import type { Session } from '../run/session.js'
 import type { DeployState } from '../run/step-state.js'
 import { installedByLabels } from '../remediate/marks.js'
 import { prepareNamespace, runUrlFromEnv } from '../remediate/namespace.js'
-import { settlePending } from './pending.js'
+import { releaseHelm, type RolloutReader } from './ports.js'
 import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
+import { settlePending } from './restore.js'
+
+export type { RolloutReader } from './ports.js'
 
 export interface RollbackReport {
   toRevision?: number
@@ -59,13 +62,6 @@ export interface DeployResult {
   /** Seconds from the start of the upgrade until the failure was detected. */
   detectionSeconds?: number
   durationSeconds: number
-}
-
-/** Reads what a release's rollout is judged on (a ReleaseWatch, or kubectl lists in tests). */
-export interface RolloutReader {
-  snapshot(refs: readonly WorkloadRef[]): Promise<Snapshot>
-  /** Calls back when an object of the release changed, so the watcher reads at once. */
-  onChange?(listener: () => void): () => void
 }
 
 export interface DeployDeps {
@@ -192,7 +188,12 @@ async function deployLocked(
   }
 
   phase.result = result
-  const { history, recovered } = await settlePending(s, lock)
+  const { history, recovered } = await settlePending(
+    releaseHelm(helm, target, config),
+    config,
+    lock,
+    log
+  )
   result.recovered = recovered
   const good = lastGoodRevision(history)
   const deployed = [...history].reverse().find((h) => h.status === 'deployed')

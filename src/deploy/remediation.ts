@@ -64,6 +64,47 @@ export function recordedByThisRun(
   )
 }
 
+/** What the user chose about undoing things (the rollback-on-failure, uninstall-on-failed-install and recover-pending inputs). */
+export type RemediationPolicy = Pick<
+  RemediationInput,
+  'rollbackOnFailure' | 'uninstallOnFailedInstall' | 'recoverPending'
+>
+
+/**
+ * The decision input for a repair that reads only the release's history now: a release found
+ * pending before a deploy, or this run's deploy interrupted (the post step after a cancellation,
+ * which knows the revision the run attempted but not the history before it).
+ */
+export function repairInput(
+  release: string,
+  history: readonly HistoryEntry[],
+  at: { situation: 'pending' } | { situation: 'interrupted'; attempted?: number },
+  policy: RemediationPolicy,
+  lock: LockState
+): RemediationInput {
+  if (at.situation === 'pending')
+    return {
+      situation: 'pending',
+      release,
+      historyBefore: history,
+      historyAfter: history,
+      recorded: false,
+      ...policy,
+      lock
+    }
+  const before = history.filter((h) => at.attempted === undefined || h.revision < at.attempted)
+  return {
+    situation: 'interrupted',
+    release,
+    historyBefore: before,
+    historyAfter: history,
+    attemptedRevision: at.attempted,
+    recorded: recordedByThisRun(before, history, at.attempted),
+    ...policy,
+    lock
+  }
+}
+
 export function decideRemediation(i: RemediationInput): Remediation {
   return i.situation === 'pending' ? decidePending(i) : decideAfterAttempt(i)
 }
