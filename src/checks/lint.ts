@@ -13,7 +13,7 @@ export async function lint(s: Session): Promise<Annotation[]> {
   return lintAnnotations(s, await startHelmChecks(s).lint)
 }
 
-export function lintAnnotations(s: Session, r: CommandResult): Annotation[] {
+export function lintAnnotations(s: Pick<Session, 'config'>, r: CommandResult): Annotation[] {
   const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim())
   const found: Annotation[] = []
   for (const l of lines) {

@@ -190,7 +190,7 @@ export async function renderAndCheck(
 }
 
 /** `goatflow/templates/x.yaml` (helm's Source comment) as a workspace path, for annotations. */
-function sourceFile(s: Session, source?: string): string | undefined {
+function sourceFile(s: Pick<Session, 'config'>, source?: string): string | undefined {
   if (!source || s.config.chart.kind !== 'local' || s.config.chart.packaged) return undefined
   const inChart = source.split('/').slice(1).join('/')
   const path = join(s.config.chart.path, inChart)
@@ -200,7 +200,11 @@ function sourceFile(s: Session, source?: string): string | undefined {
 }
 
 /** The job summary's data: the run's chart and values, and what the checks found. */
-export function validateReport(s: Session, p: Preflight, seconds: number): ValidateReport {
+export function validateReport(
+  s: Pick<Session, 'config' | 'helm' | 'values' | 'inlineValuesFile'>,
+  p: Preflight,
+  seconds: number
+): ValidateReport {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const objects = p.rendered?.objects ?? []
   const report: ValidateReport = {

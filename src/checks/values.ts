@@ -18,7 +18,9 @@ export interface Annotation {
  * values.schema.json, before anything is rendered or sent to a cluster. Each problem points at
  * the values file and line that set the value, or names the --set item.
  */
-export async function checkValues(s: Session): Promise<ValuesCheck> {
+export async function checkValues(
+  s: Pick<Session, 'config' | 'helm' | 'values' | 'inlineValuesFile'>
+): Promise<ValuesCheck> {
   const { config } = s
   if (config.chart.kind !== 'local') return { annotations: [], checked: false, schemas: 0 }
   const files = s.values.files.map((path) => ({ path, text: readFileSync(path, 'utf8') }))

@@ -8,11 +8,11 @@ import { rememberDeploy, type DeployState } from '../run/step-state.js'
 import { connect, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: deploy`: the checks, the upgrade, the rollout verdict, and a rollback when it fails. */
-export async function deployMode(s: Session, deps: ModeDeps): Promise<ModeResult> {
+export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
   const { reporter, cancel } = deps
-  await checkValuesAndLint(s)
-  const kube = await connect(s, deps)
-  await renderAndCheck(s, await kube.serverVersion())
+  await checkValuesAndLint(opened)
+  const { session: s, kube } = await connect(opened, deps)
+  await renderAndCheck(opened, await kube.serverVersion())
   const state: DeployState = {
     helm: s.helm.binary,
     release: s.config.release,

@@ -2,7 +2,7 @@ import type { CommandRunner } from '../exec/runner.js'
 import { Kubectl } from '../kube/kubectl.js'
 import type { RunOutputs } from '../report/outputs.js'
 import type { Reporter } from '../report/reporter.js'
-import type { Session } from '../run/session.js'
+import { inNamespace, type Session } from '../run/session.js'
 import type { DeployState } from '../run/step-state.js'
 import type { Clock } from '../verify/watch.js'
 
@@ -27,15 +27,29 @@ export interface ModeResult {
 /** One mode of the action: validate, plan, deploy, rollback or remove. */
 export type Mode = (s: Session, deps: ModeDeps) => Promise<ModeResult>
 
-/** Resolves the namespace (the context's when not given) and a kubectl for it. */
-export async function connect(s: Session, deps: ModeDeps): Promise<Kubectl> {
+/** A session bound to the namespace its release lives in, and a kubectl for that namespace. */
+export interface Connection {
+  session: Session
+  kube: Kubectl
+}
+
+/**
+ * Resolves the namespace (the kubeconfig context's when the input names none) and a kubectl for
+ * it. The pre-cluster checks keep the session they started with: they render without a namespace
+ * when none was given, as helm template does.
+ */
+export async function connect(s: Session, deps: ModeDeps): Promise<Connection> {
   const where = { kubeconfig: s.target.kubeconfig, context: s.target.kubeContext }
-  s.target.namespace ??= await Kubectl.contextNamespace(deps.runner, where, deps.kubectl)
-  return new Kubectl(deps.runner, { ...where, namespace: s.target.namespace }, deps.kubectl)
+  const namespace =
+    s.target.namespace ?? (await Kubectl.contextNamespace(deps.runner, where, deps.kubectl))
+  return {
+    session: inNamespace(s, namespace),
+    kube: new Kubectl(deps.runner, { ...where, namespace }, deps.kubectl)
+  }
 }
 
 /** What the post step needs to repair this run's release or free its lock after a cancellation. */
-export function stepState(s: Session): DeployState {
+export function stepState(s: Pick<Session, 'config' | 'helm' | 'target'>): DeployState {
   return {
     helm: s.helm.binary,
     release: s.config.release,

@@ -6,10 +6,10 @@ import type { Session } from '../run/session.js'
 import { connect, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: plan`: the checks, then the diff against the live release, nothing changed. */
-export async function planMode(s: Session, deps: ModeDeps): Promise<ModeResult> {
-  await checkValuesAndLint(s)
-  const kube = await connect(s, deps)
-  const rendered = await renderAndCheck(s, await kube.serverVersion())
+export async function planMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
+  await checkValuesAndLint(opened)
+  const { session: s, kube } = await connect(opened, deps)
+  const rendered = await renderAndCheck(opened, await kube.serverVersion())
   const p = await core.group('Diff against the live release', () => plan(s, rendered.objects))
   for (const c of p.diff.changes.filter((x) => x.change !== 'unchanged')) {
     core.info(`${c.change}: ${c.key}`)

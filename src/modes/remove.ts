@@ -6,10 +6,10 @@ import { removeRelease } from '../remediate/remove.js'
 import { connect, stepState, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: remove`: take a preview environment down and say so where reviewers look. */
-export async function removeMode(s: Session, deps: ModeDeps): Promise<ModeResult> {
+export async function removeMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
+  const { session: s, kube } = await connect(opened, deps)
   const { config } = s
   const { reporter } = deps
-  const kube = await connect(s, deps)
   const state = stepState(s)
   let r
   try {

@@ -7,10 +7,10 @@ import { rollbackRelease } from '../remediate/rollback.js'
 import { connect, stepState, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: rollback`: restore a revision, verify it, report it. */
-export async function rollbackMode(s: Session, deps: ModeDeps): Promise<ModeResult> {
+export async function rollbackMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
+  const { session: s, kube } = await connect(opened, deps)
   const { config } = s
   const { reporter } = deps
-  const kube = await connect(s, deps)
   await reporter.deploymentStarted(
     `helm rollback ${config.release}${config.revision ? ` to revision ${config.revision}` : ''}`
   )

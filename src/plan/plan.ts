@@ -23,7 +23,10 @@ export interface PlanResult {
  * server-side dry run (lookups and capabilities as the cluster has them); when the cluster
  * refuses that, from the offline render.
  */
-export async function plan(s: Session, offline: RenderedObject[]): Promise<PlanResult> {
+export async function plan(
+  s: Pick<Session, 'config' | 'helm' | 'target' | 'chart' | 'values'>,
+  offline: RenderedObject[]
+): Promise<PlanResult> {
   const { helm, target, config } = s
   const namespace = target.namespace ?? 'default'
   const notes: string[] = []
