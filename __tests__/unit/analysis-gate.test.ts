@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { analysisSecrets, fillPlaceholders, type GateQuery } from '../../src/analysis/config.js'
+import { metricsGateCheck } from '../../src/analysis/check.js'
 import { runGate } from '../../src/analysis/gate.js'
 import { parseAnalysis, parseCondition } from '../../src/analysis/parse.js'
 import { readAnswer, sampleValue } from '../../src/analysis/prometheus.js'
@@ -11,6 +12,7 @@ import {
   type QueryRecord,
   type Sample
 } from '../../src/analysis/verdict.js'
+import { postRolloutChecks, runChecks } from '../../src/verify/checks.js'
 import type { Clock } from '../../src/verify/watch.js'
 
 const none = { token: '', basicAuth: '' }
@@ -179,14 +181,14 @@ describe('one measurement', () => {
     [
       'no answer',
       q('< 0.05'),
-      { kind: 'unreachable', detail: 'ECONNREFUSED' } as Sample,
+      { kind: 'unreachable' as const, detail: 'ECONNREFUSED' },
       'unreachable',
       false
     ],
     [
       'a refused query',
       q('< 0.05'),
-      { kind: 'rejected', detail: 'HTTP 400 bad_data' } as Sample,
+      { kind: 'rejected' as const, detail: 'HTTP 400 bad_data' },
       'rejected',
       true
     ]
@@ -487,5 +489,67 @@ describe('running the gate', () => {
       kind: 'failed',
       reason: 'the run was cancelled before the metrics gate finished'
     })
+  })
+})
+
+describe('the gate as a post-rollout check', () => {
+  const gate = parseAnalysis(GATE, { token: '', basicAuth: '' }).value!
+  // The error rate answers `value`; up answers 1.
+  const fetchOf = (value: string) =>
+    (async (url: string) =>
+      new Response(
+        JSON.stringify({
+          status: 'success',
+          data: {
+            resultType: 'vector',
+            result: [{ metric: {}, value: [0, /query=sum/.test(url) ? value : '1'] }]
+          }
+        })
+      )) as unknown as typeof fetch
+  const tools = (value: string, warnings: string[] = []) => ({
+    clock: fakeClock(),
+    log: () => {},
+    warn: (l: string) => warnings.push(l),
+    fetchImpl: fetchOf(value),
+    helmTest: async () => ({ exitCode: 0, stdout: '', stderr: '' }),
+    namespace: 'prod'
+  })
+  const base = {
+    healthChecks: [],
+    healthCheckTimeoutSeconds: 1,
+    runTests: false,
+    release: 'goatflow'
+  }
+
+  it('comes last in the deploy checks and keeps what it measured', async () => {
+    const { checks, gate: g } = postRolloutChecks({ ...base, analysis: gate }, tools('0.01'))
+    expect(checks.map((c) => c.name)).toEqual(['health checks', 'metrics gate'])
+    expect(await runChecks(checks)).toBeUndefined()
+    expect(g?.reports[0].queries[1].query).toBe('min(up{namespace="prod"})')
+  })
+
+  it('fails the deploy with the gate reason, so the deploy rolls back', async () => {
+    const { checks } = postRolloutChecks({ ...base, analysis: gate }, tools('0.5'))
+    expect(await runChecks(checks)).toMatch(/^metrics gate failed: query error-rate failed 2 of 2/)
+  })
+
+  it('is absent without the analysis input', () => {
+    expect(postRolloutChecks(base, tools('1')).gate).toBeUndefined()
+  })
+
+  it('passes with a warning when Prometheus is down and on-unreachable is ignore', async () => {
+    const warnings: string[] = []
+    const ignoring = { ...gate, onUnreachable: 'ignore' as const }
+    const down = (async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
+    }) as unknown as typeof fetch
+    const check = metricsGateCheck(
+      ignoring,
+      { release: 'goatflow', namespace: 'prod' },
+      { ...tools('1', warnings), fetchImpl: down }
+    )
+    expect(await check.run()).toEqual({ passed: true })
+    expect(warnings[0]).toMatch(/^the metrics gate was NOT evaluated: .*ECONNREFUSED/)
+    expect(check.reports[0].verdict.kind).toBe('ignored')
   })
 })

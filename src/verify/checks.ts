@@ -1,3 +1,4 @@
+import { metricsGateCheck, type MetricsGateCheck } from '../analysis/check.js'
 import type { CommandResult } from '../exec/runner.js'
 import { HelmError } from '../helm/helm.js'
 import type { Config } from '../inputs/config.js'
@@ -90,11 +91,21 @@ export function helmTest(test: () => Promise<CommandResult>): PostRolloutCheck {
  * then helm test when run-tests is on. A new check is appended here.
  */
 export function postRolloutChecks(
-  config: Pick<Config, 'healthChecks' | 'healthCheckTimeoutSeconds' | 'runTests'>,
-  tools: CheckTools
-): { checks: PostRolloutCheck[]; health: HealthChecks } {
+  config: Pick<Config, 'healthChecks' | 'healthCheckTimeoutSeconds' | 'runTests'> &
+    Partial<Pick<Config, 'analysis' | 'release'>>,
+  tools: CheckTools & { namespace?: string; warn?: (line: string) => void; cancel?: AbortSignal }
+): { checks: PostRolloutCheck[]; health: HealthChecks; gate?: MetricsGateCheck } {
   const health = healthChecks(config.healthChecks, config.healthCheckTimeoutSeconds, tools)
   const checks: PostRolloutCheck[] = [health]
   if (config.runTests) checks.push(helmTest(tools.helmTest))
-  return { checks, health }
+  // The metrics gate (src/analysis): its reports are on gate.reports, for the summary.
+  const gate = config.analysis
+    ? metricsGateCheck(
+        config.analysis,
+        { release: config.release ?? '', namespace: tools.namespace ?? 'default' },
+        { ...tools, warn: tools.warn ?? tools.log }
+      )
+    : undefined
+  if (gate) checks.push(gate)
+  return { checks, health, gate }
 }

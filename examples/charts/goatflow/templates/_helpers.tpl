@@ -26,6 +26,10 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "goatflow.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "goatflow.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
+{{- /* Blue-green: the deploy action sets slot=blue|green; the stable Service selects by it. */}}
+{{- with .Values.slot }}
+slot: {{ . }}
+{{- end }}
 {{- end -}}
 
 {{- define "goatflow.databasePort" -}}
