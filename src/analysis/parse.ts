@@ -32,6 +32,9 @@ export function parseCondition(raw: string): Result<Condition> {
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined
 
+/** A field's value as written: a string as is, anything else (a list or a mapping too) as JSON. */
+const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v))
+
 /**
  * The `analysis` input: a YAML mapping describing the metrics gate. Returns every problem found,
  * each naming the field, its value and what is accepted.
@@ -82,14 +85,14 @@ export function parseAnalysis(
     const r =
       value === undefined ? fail('expected a duration') : (zero ? parseWait : parseDuration)(value)
     if (r.ok) return r.value
-    problems.push(`field "${field}" "${String(o[field])}" ${r.error}`)
+    problems.push(`field "${field}" "${shown(o[field])}" ${r.error}`)
     return 0
   }
   const whole = (field: string, dflt: number, min: number): number => {
     const value = o[field]
     if (value === undefined) return dflt
     if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value
-    problems.push(`field "${field}" "${String(value)}": expected a whole number, ${min} or more`)
+    problems.push(`field "${field}" "${shown(value)}": expected a whole number, ${min} or more`)
     return dflt
   }
   const choice = <T extends string>(field: string, values: readonly T[], dflt: T, at = o): T => {
@@ -97,7 +100,7 @@ export function parseAnalysis(
     if (value === undefined) return dflt
     if (typeof value === 'string' && (values as readonly string[]).includes(value))
       return value as T
-    problems.push(`field "${field}" "${String(value)}": expected ${values.join(' or ')}`)
+    problems.push(`field "${field}" "${shown(value)}": expected ${values.join(' or ')}`)
     return dflt
   }
 
