@@ -96,7 +96,8 @@ function archiveSource(data: Buffer, archivePath: string): Result<ChartSource> {
 }
 
 function stringField(v: Value | undefined): string {
-  if (v === null || v === undefined) return ''
+  // A list or a mapping is no string: Helm refuses such a Chart.yaml when it loads it.
+  if (v === null || v === undefined || typeof v === 'object') return ''
   return typeof v === 'string' ? v : String(v)
 }
 

@@ -323,8 +323,14 @@ function trimNulls(vals: ValuesMap): ValuesMap {
   return out
 }
 
-/** fmt's %v of a value, for import-values paths. */
+/** fmt's %v of a value, for import-values paths: `[a b]` for a list, `map[k:v]` (sorted keys). */
 function goString(v: Value | undefined): string {
   if (v === undefined || v === null) return '<nil>'
+  if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`
+  if (typeof v === 'object')
+    return `map[${Object.keys(v)
+      .sort()
+      .map((k) => `${k}:${goString(v[k])}`)
+      .join(' ')}]`
   return typeof v === 'string' ? v : String(v)
 }

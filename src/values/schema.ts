@@ -16,7 +16,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import formatsModule, { type FormatsPlugin } from 'ajv-formats'
 import type { SchemaValidator, ValuesDialect } from './dialect.js'
-import { toDraft07, type OldDraft } from './schema-draft07.js'
+import { toDraft07 } from './schema-draft07.js'
 import type { ChartNode, ComputedValues, ValuesProblem } from './merge.js'
 import { isChartDefault, isFlag, type Origin } from './origins.js'
 import { formatPath, type PathSegment } from './path.js'
@@ -112,7 +112,7 @@ function compile(file: string, text: string, dialect: ValuesDialect): Compiled {
   else {
     // Older drafts by the draft-07 rules, with what differs translated; formats are checked.
     delete root.$schema
-    root = toDraft07(root, draft as OldDraft)
+    root = toDraft07(root, draft)
     ajv = new Ajv(options)
   }
   addFormats(ajv)
@@ -325,7 +325,9 @@ function describeJson(v: unknown): string {
   if (typeof v === 'object') return 'object'
   if (typeof v === 'string')
     return `string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v)}`
-  return `${typeof v} ${String(v)}`
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+    return `${typeof v} ${v}`
+  return typeof v
 }
 
 /** `/backend/hosts/0` → ['backend', 'hosts', 0], indexes where the data has lists. */
