@@ -127,7 +127,7 @@ export class KubectlProxy implements ApiTransport {
     this.child = child
     process.once('exit', this.onExit)
     let stderr = ''
-    child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)))
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)))
     const timeoutMs = this.options.startTimeoutMs ?? 30_000
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -136,7 +136,7 @@ export class KubectlProxy implements ApiTransport {
           new Error(`kubectl proxy did not start within ${timeoutMs / 1000}s: ${lastLine(stderr)}`)
         )
       }, timeoutMs)
-      child.stdout!.on('data', (d: Buffer) => {
+      child.stdout.on('data', (d: Buffer) => {
         if (/Starting to serve on/.test(d.toString('utf8'))) {
           clearTimeout(timer)
           resolve()
@@ -174,7 +174,7 @@ export class KubectlProxy implements ApiTransport {
     return new Promise((resolve, reject) => {
       const req = request(
         { socketPath, path: pathAndQuery, headers: HEADERS, agent: this.agent, timeout: timeoutMs },
-        (res) => collect(res, this.stats).then(resolve, reject)
+        (res) => void collect(res, this.stats).then(resolve, reject)
       )
       req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000}s`)))
       req.on('error', reject)

@@ -209,10 +209,9 @@ export interface Snapshot {
   custom?: CustomObject[]
 }
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job'
 export interface WorkloadRef {
-  /** A workload kind, or the kind of a custom resource (then `apiVersion` is set). */
-  kind: WorkloadKind | string
+  /** Deployment, StatefulSet, DaemonSet, Job, or a custom resource's kind (then with apiVersion). */
+  kind: string
   name: string
   namespace: string
   /** `cert-manager.io/v1`, for custom resources only. */

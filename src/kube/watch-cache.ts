@@ -9,7 +9,8 @@ export interface ApiObject {
 
 /** One line of a watch stream (k8s.io/apimachinery/pkg/apis/meta/v1 WatchEvent). */
 export interface WatchEvent {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR' | string
+  /** ADDED, MODIFIED, DELETED, BOOKMARK or ERROR (any other type is read as an error). */
+  type: string
   object: ApiObject & { code?: number; reason?: string; message?: string }
 }
 

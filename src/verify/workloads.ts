@@ -1,4 +1,4 @@
-import type { WorkloadKind, WorkloadRef } from '../kube/types.js'
+import type { WorkloadRef } from '../kube/types.js'
 import { parseManifests, type RenderedObject } from '../render/manifests.js'
 
 const WORKLOADS = new Set<string>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job'])
@@ -74,7 +74,7 @@ export function workloadsOf(manifest: string, namespace: string, hooks = ''): Wo
         const spec = o.object.spec as { ttlSecondsAfterFinished?: unknown } | undefined
         const ttl = spec?.ttlSecondsAfterFinished
         refs.push({
-          kind: o.kind as WorkloadKind,
+          kind: o.kind,
           name: o.name,
           namespace: ns,
           ...(phases ? { hook: phases } : {}),
