@@ -164,7 +164,7 @@ export class KubeSchemas {
     // Only what the rendered kinds need is converted and indexed.
     const definitions: Record<string, Schema> = {}
     for (const name of definitionsClosure(this.defs, new Set(rootOf.values())))
-      definitions[name] = toJsonSchema(name, this.defs[name]) as Schema
+      definitions[name] = toJsonSchema(name, this.defs[name])
     const lookup = lookupOf(definitions)
     for (const [o, def] of rootOf) {
       const r = validate(dropNulls(o.object), definitions[def], '7', lookup, false)

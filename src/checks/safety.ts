@@ -25,8 +25,8 @@ export function safetyFindings(objects: readonly RenderedObject[]): SafetyFindin
   for (const o of objects) {
     const key = objectKey(o)
     seen.set(key, (seen.get(key) ?? 0) + 1)
-    const pod = podSpecOf(o.object) as
-      { containers?: ContainerLike[]; initContainers?: ContainerLike[] } | undefined
+    const pod: { containers?: ContainerLike[]; initContainers?: ContainerLike[] } | undefined =
+      podSpecOf(o.object)
     if (!pod) continue
     const testHook = isTestHook(o)
     const add = (message: string): void =>

@@ -86,7 +86,7 @@ interface PodSpecLike {
 export function podSpecOf(o: K8sObject): PodSpecLike | undefined {
   const spec = o.spec as Record<string, unknown> | undefined
   if (!spec) return undefined
-  if (o.kind === 'Pod') return spec as PodSpecLike
+  if (o.kind === 'Pod') return spec
   if (o.kind === 'CronJob') {
     const job = (spec.jobTemplate as { spec?: { template?: { spec?: PodSpecLike } } } | undefined)
       ?.spec
