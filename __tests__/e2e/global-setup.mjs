@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { startMetrics } from './metrics-setup.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 export const KUBECONFIG = join(root, '.tools/cluster/kubeconfig')
@@ -38,6 +39,7 @@ function startChartSources() {
 
 export default function setup() {
   startChartSources()
+  startMetrics()
   if (clusterAnswers()) {
     console.log('\ne2e: using the local control plane that is already up')
     return
