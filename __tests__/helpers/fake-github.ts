@@ -83,6 +83,8 @@ export class FakeGitHub {
     }
     const json = (): Record<string, unknown> =>
       body ? (JSON.parse(body) as Record<string, unknown>) : {}
+    // A string field of a request body, `absent` when it is not a string (GitHub takes only those).
+    const text = (v: unknown, absent: string): string => (typeof v === 'string' ? v : absent)
     const now = new Date().toISOString()
     let m: RegExpMatchArray | null
 
@@ -127,7 +129,7 @@ export class FakeGitHub {
     if (url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/deployments$/)) {
       if (method === 'POST') {
         const b = json()
-        const environment = String(b.environment ?? 'production')
+        const environment = text(b.environment, 'production')
         const d: DeploymentRecord = {
           id: this.nextId++,
           ref: String(b.ref),
@@ -164,9 +166,9 @@ export class FakeGitHub {
           id: this.nextId++,
           deployment_id: id,
           state: String(b.state),
-          description: String(b.description ?? ''),
-          log_url: String(b.log_url ?? ''),
-          environment_url: String(b.environment_url ?? ''),
+          description: text(b.description, ''),
+          log_url: text(b.log_url, ''),
+          environment_url: text(b.environment_url, ''),
           environment: d.environment,
           created_at: now
         }

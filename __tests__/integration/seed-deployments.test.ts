@@ -137,36 +137,45 @@ function byKey(objects: RenderedObject[]): Map<string, unknown> {
   return out
 }
 
+/** The fields of the rendered objects that the expectations below read. */
+interface Rendered {
+  spec?: {
+    replicas?: number
+    minReplicas?: number
+    maxReplicas?: number
+    template?: { spec?: { containers?: Array<{ image?: string }> } }
+  }
+  data?: Record<string, string>
+}
+
 const find = (objects: RenderedObject[], kind: string, name: string) =>
-  objects.find((o) => o.kind === kind && o.name === name)?.object as
-    | Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-    | undefined
+  objects.find((o) => o.kind === kind && o.name === name)?.object as Rendered | undefined
 
 /** What each deployment must visibly change, so equal renders cannot both be wrong the same way. */
 const EXPECTED: Record<string, (objects: RenderedObject[]) => void> = {
   basic: (o) => {
-    expect(find(o, 'StatefulSet', 'goatflow-db')?.spec.template.spec.containers[0].image).toBe(
+    expect(find(o, 'StatefulSet', 'goatflow-db')?.spec?.template?.spec?.containers?.[0].image).toBe(
       'mariadb:11.4'
     )
-    expect(find(o, 'Deployment', 'goatflow-backend')?.spec.replicas).toBe(2)
+    expect(find(o, 'Deployment', 'goatflow-backend')?.spec?.replicas).toBe(2)
     expect(find(o, 'Deployment', 'goatflow-valkey')).toBeDefined()
     expect(find(o, 'HorizontalPodAutoscaler', 'goatflow-backend')).toBeUndefined()
   },
   postgresql: (o) => {
-    expect(find(o, 'StatefulSet', 'goatflow-db')?.spec.template.spec.containers[0].image).toBe(
+    expect(find(o, 'StatefulSet', 'goatflow-db')?.spec?.template?.spec?.containers?.[0].image).toBe(
       'postgres:16'
     )
   },
   autoscaling: (o) => {
     const hpa = find(o, 'HorizontalPodAutoscaler', 'goatflow-backend')
-    expect([hpa?.spec.minReplicas, hpa?.spec.maxReplicas]).toEqual([3, 10])
+    expect([hpa?.spec?.minReplicas, hpa?.spec?.maxReplicas]).toEqual([3, 10])
     // The HPA owns replicas: the Deployment must not set them (server-side apply would conflict).
     expect(find(o, 'Deployment', 'goatflow-backend')?.spec).not.toHaveProperty('replicas')
   },
   'external-database': (o) => {
     expect(find(o, 'StatefulSet', 'goatflow-db')).toBeUndefined()
     expect(find(o, 'Secret', 'goatflow-db')).toBeUndefined()
-    expect(find(o, 'ConfigMap', 'goatflow-config')?.data.DB_HOST).toBe(
+    expect(find(o, 'ConfigMap', 'goatflow-config')?.data?.DB_HOST).toBe(
       'your-rds-endpoint.amazonaws.com'
     )
     expect(JSON.stringify(find(o, 'Deployment', 'goatflow-backend'))).toContain(
@@ -175,7 +184,7 @@ const EXPECTED: Record<string, (objects: RenderedObject[]) => void> = {
   },
   'external-cache': (o) => {
     expect(find(o, 'Deployment', 'goatflow-valkey')).toBeUndefined()
-    expect(find(o, 'ConfigMap', 'goatflow-config')?.data.VALKEY_HOST).toBe(
+    expect(find(o, 'ConfigMap', 'goatflow-config')?.data?.VALKEY_HOST).toBe(
       'your-elasticache-endpoint'
     )
   }

@@ -214,7 +214,7 @@ describe('DeployLock', () => {
     await a.lock.acquire(0)
     const b = lockFor(cluster, 'run-b', clock)
     // run-a finishes after 5 s of run-b's waiting.
-    const realSleep = clock.sleep
+    const realSleep = clock.sleep.bind(clock)
     clock.sleep = async (ms) => {
       await realSleep(ms)
       if (clock.t - T0 === 5000) await a.lock.release()
