@@ -5,14 +5,15 @@ import { ReleaseWatch } from '../kube/release-watch.js'
 import { renderDeploySummary } from '../report/summary.js'
 import type { Session } from '../run/session.js'
 import { rememberDeploy, type DeployState } from '../run/step-state.js'
-import { connect, type ModeDeps, type ModeResult } from './mode.js'
+import { connectMeanwhile, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: deploy`: the checks, the upgrade, the rollout verdict, and a rollback when it fails. */
 export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
   const { reporter, cancel } = deps
+  const cluster = connectMeanwhile(opened, deps)
   await checkValuesAndLint(opened)
-  const { session: s, kube } = await connect(opened, deps)
-  await renderAndCheck(opened, await kube.serverVersion())
+  const { session: s, kube, serverVersion } = await cluster
+  await renderAndCheck(opened, serverVersion)
   const state: DeployState = {
     helm: s.helm.binary,
     release: s.config.release,

@@ -48,6 +48,25 @@ export async function connect(s: Session, deps: ModeDeps): Promise<Connection> {
   }
 }
 
+/** A connection and the cluster's Kubernetes minor, which the schema check needs. */
+export interface ClusterContext extends Connection {
+  serverVersion: string | undefined
+}
+
+/**
+ * Starts connecting and reading the cluster's version (reads only) while the checks that need no
+ * cluster run. A failure is reported by whoever awaits the result, after those checks: a values
+ * error is still the first thing the user sees.
+ */
+export function connectMeanwhile(s: Session, deps: ModeDeps): Promise<ClusterContext> {
+  const context = connect(s, deps).then(async (c) => ({
+    ...c,
+    serverVersion: await c.kube.serverVersion()
+  }))
+  context.catch(() => undefined)
+  return context
+}
+
 /** What the post step needs to repair this run's release or free its lock after a cancellation. */
 export function stepState(s: Pick<Session, 'config' | 'helm' | 'target'>): DeployState {
   return {

@@ -3,13 +3,14 @@ import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
 import { plan } from '../plan/plan.js'
 import { renderPlan } from '../report/plan-summary.js'
 import type { Session } from '../run/session.js'
-import { connect, type ModeDeps, type ModeResult } from './mode.js'
+import { connectMeanwhile, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: plan`: the checks, then the diff against the live release, nothing changed. */
 export async function planMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
+  const cluster = connectMeanwhile(opened, deps)
   await checkValuesAndLint(opened)
-  const { session: s, kube } = await connect(opened, deps)
-  const rendered = await renderAndCheck(opened, await kube.serverVersion())
+  const { session: s, serverVersion } = await cluster
+  const rendered = await renderAndCheck(opened, serverVersion)
   const p = await core.group('Diff against the live release', () => plan(s, rendered.objects))
   for (const c of p.diff.changes.filter((x) => x.change !== 'unchanged')) {
     core.info(`${c.change}: ${c.key}`)
