@@ -32,9 +32,8 @@ describe('the test Prometheus and its exporter', () => {
         labels: { namespace: ns, slot: 'blue' },
         value: 3
       })
-      const t0 = Date.now()
+      // Five scrapes at most, or waitForScrapedValue throws with what Prometheus had.
       const first = await waitForScrapedValue(selector, 3, { timeoutMs: 5_000 })
-      expect(Date.now() - t0).toBeLessThan(5_000)
       expect(first.metric).toMatchObject({
         job: metricsEndpoints().scrapeJob,
         namespace: ns,
