@@ -1,5 +1,6 @@
 // Three tiers, one config. `unit` may replace the command runner; `integration` runs the real
-// Helm 3 and Helm 4 binaries; `e2e` runs the bundled action against the local control plane.
+// Helm 3 and Helm 4 binaries; `e2e` runs the bundled action against the local control plane. Both
+// of those run a bundle of src/ made for the run (__tests__/helpers/action-bundle.mjs).
 const common = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
@@ -17,13 +18,17 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
+      // Bundles src/ once for the run (ACTION_DIST), so the tier never runs a stale dist/.
+      globalSetup: '<rootDir>/__tests__/integration/global-setup.mjs',
+      globalTeardown: '<rootDir>/__tests__/integration/global-teardown.mjs'
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
-      // Starts the local control plane once for the whole tier (unless one is already up).
+      // Bundles src/ (unless the integration tier's setup already did in this run) and starts the
+      // local control plane once for the whole tier (unless one is already up).
       globalSetup: '<rootDir>/__tests__/e2e/global-setup.mjs',
       globalTeardown: '<rootDir>/__tests__/e2e/global-teardown.mjs'
     }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { bundleSource } from '../helpers/action-bundle.mjs'
 import { startMetrics } from './metrics-setup.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -38,6 +39,7 @@ function startChartSources() {
 }
 
 export default function setup() {
+  bundleSource()
   startChartSources()
   startMetrics()
   if (clusterAnswers()) {

@@ -5,10 +5,21 @@ import { dirname, join } from 'node:path'
 import { ROOT, TOOLS_BIN, helmBinary } from './tools.js'
 
 /**
- * The bundle the tests run: the committed `dist/` unless ACTION_DIST names another fresh bundle
- * (a developer testing `src/` without touching `dist/`).
+ * The bundle the tests run: the bundle of `src/` the tier's global setup made for this run
+ * (__tests__/helpers/action-bundle.mjs), or the one ACTION_DIST named before the run.
  */
-export const ACTION_BUNDLE = process.env.ACTION_DIST ?? join(ROOT, 'dist/index.js')
+export const ACTION_BUNDLE = bundleUnderTest()
+
+function bundleUnderTest(): string {
+  const path = process.env.ACTION_DIST
+  // Never fall back to the committed dist/: it may be older than src/.
+  if (!path)
+    throw new Error(
+      'ACTION_DIST is not set: run this test in the integration or e2e tier (their global setup ' +
+        'bundles src/), or set ACTION_DIST to a bundle of src/ made for it'
+    )
+  return path
+}
 
 /** Parses the `name<<delimiter` file format of GITHUB_OUTPUT and GITHUB_STATE. */
 export function parseCommandFile(text: string): Record<string, string> {
@@ -38,7 +49,7 @@ export function toolPath(major: 3 | 4): string {
 }
 
 /**
- * Runs the committed bundle as the runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STATE and
+ * Runs the bundle under test as the runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STATE and
  * GITHUB_STEP_SUMMARY files. With `state`, it runs the post step (STATE_* variables).
  */
 export interface RunnerFiles {

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { ACTION_BUNDLE } from '../helpers/action.js'
 import { EXAMPLE_CHART, ROOT, helmBinary } from '../helpers/tools.js'
 
-/** Runs the committed bundle the way the runner does: INPUT_* env, GITHUB_OUTPUT file. */
+/** Runs the bundle under test the way the runner does: INPUT_* env, GITHUB_OUTPUT file. */
 function runDist(inputs: Record<string, string>, path: string) {
   const dir = mkdtempSync(join(tmpdir(), 'dist-run-'))
   const output = join(dir, 'output')
@@ -21,7 +22,7 @@ function runDist(inputs: Record<string, string>, path: string) {
     GITHUB_WORKSPACE: ROOT
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/index.js')], {
+  const r = spawnSync(process.execPath, [ACTION_BUNDLE], {
     env,
     cwd: ROOT,
     encoding: 'utf8'

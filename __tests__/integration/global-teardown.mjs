@@ -1,0 +1,5 @@
+import { removeBundle } from '../helpers/action-bundle.mjs'
+
+export default function teardown() {
+  removeBundle()
+}
