@@ -142,7 +142,8 @@ describe('the stable Service created at the first switch', () => {
       'goatflow',
       'prod',
       'slot',
-      'blue'
+      'blue',
+      'goatflow-blue'
     )
     expect(r).toEqual({
       ok: true,
@@ -169,7 +170,24 @@ describe('the stable Service created at the first switch', () => {
       'goatflow',
       'prod',
       'slot',
-      'green'
+      'green',
+      'goatflow-green'
+    )
+    expect(r.ok && r.service.spec.selector).toEqual({ ...base, slot: 'green' })
+  })
+
+  it('takes the Service named like the slot release when every Service selects by slot', () => {
+    const r = stableServiceFrom(
+      [
+        slotSvc('goatflow-green-db', { app: 'db', slot: 'green' }),
+        slotSvc('goatflow-green', { ...base, slot: 'green' }),
+        slotSvc('goatflow-green-valkey', { app: 'valkey', slot: 'green' })
+      ],
+      'goatflow',
+      'prod',
+      'slot',
+      'green',
+      'goatflow-green'
     )
     expect(r.ok && r.service.spec.selector).toEqual({ ...base, slot: 'green' })
   })
@@ -181,7 +199,7 @@ describe('the stable Service created at the first switch', () => {
       /renders 2 Services \(a, b\).*Create it once/
     ]
   ])('refuses when there is no single Service to copy', (services, reason) => {
-    const r = stableServiceFrom(services, 'goatflow', 'prod', 'slot', 'blue')
+    const r = stableServiceFrom(services, 'goatflow', 'prod', 'slot', 'blue', 'goatflow-blue')
     expect(r.ok).toBe(false)
     expect(!r.ok && r.reason).toMatch(reason)
   })

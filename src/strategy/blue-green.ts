@@ -132,10 +132,17 @@ async function switchTraffic(
       ...s.target,
       release: slotRelease(s.config.release, to)
     })
-    const services = parseManifests(manifest).filter(
-      (o) => o.kind === 'Service'
-    ) as unknown as ServiceObject[]
-    const made = stableServiceFrom(services, c.service, c.namespace, label, to)
+    const services = parseManifests(manifest)
+      .filter((o) => o.kind === 'Service')
+      .map((o) => o.object as unknown as ServiceObject)
+    const made = stableServiceFrom(
+      services,
+      c.service,
+      c.namespace,
+      label,
+      to,
+      slotRelease(s.config.release, to)
+    )
     if (!made.ok) throw new UserError(`Traffic was not switched: ${made.reason}.`)
     target = switchedService(made.service, label, to, undefined, c.deps.clock.now())
     create = true

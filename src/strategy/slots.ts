@@ -132,18 +132,23 @@ const INSTANCE = 'app.kubernetes.io/instance'
 /**
  * The stable Service created at the first switch, from the slot release's own Service: same ports
  * and type, its selector without the release's instance label, plus the slot label. Refused when
- * the slot's manifest has no single Service to copy: the chart's README then says to create it.
+ * the slot's manifest has no single Service to copy (the one named like the slot release wins):
+ * the README then says to create it.
  */
 export function stableServiceFrom(
   slotServices: readonly ServiceObject[],
   name: string,
   namespace: string,
   slotLabel: string,
-  slot: Slot
+  slot: Slot,
+  slotReleaseName: string
 ): { ok: true; service: ServiceObject } | { ok: false; reason: string } {
   const selecting = slotServices.filter((s) => Object.keys(s.spec.selector ?? {}).length > 0)
+  // Charts name their main Service after the release (the fullname helper); then one that selects
+  // by slot; then the only one.
+  const named = selecting.filter((s) => s.metadata.name === slotReleaseName)
   const bySlot = selecting.filter((s) => s.spec.selector?.[slotLabel] !== undefined)
-  const pick = bySlot.length === 1 ? bySlot : selecting
+  const pick = named.length === 1 ? named : bySlot.length === 1 ? bySlot : selecting
   if (pick.length !== 1)
     return {
       ok: false,
