@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs'
-import { join, relative } from 'node:path'
 import type { CommandResult } from '../exec/runner.js'
 import { startHelmChecks } from '../render/render.js'
 import type { Session } from '../run/session.js'
-import type { Annotation } from './values.js'
+import { chartFile, type Annotation } from './annotation.js'
 
 /**
  * `helm lint` with the run's values, as annotations: `[ERROR] templates/x.yaml: …` points at
@@ -37,10 +35,4 @@ export function lintAnnotations(s: Pick<Session, 'config'>, r: CommandResult): A
       message: `helm lint failed: ${(lines.find((l) => l.startsWith('Error:')) ?? lines.join(' ')).slice(0, 500)}`
     })
   return found
-}
-
-function chartFile(chartPath: string, file: string): string | undefined {
-  const path = join(chartPath, file)
-  if (!existsSync(path)) return undefined
-  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
 }

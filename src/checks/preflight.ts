@@ -3,7 +3,7 @@
 // deploy run them first. helm lint and helm template are independent of each other and of the
 // values check, so both start at once and the values are checked while they run.
 import { existsSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import * as core from '@actions/core'
 import { pickKubeVersion, KubeSchemas } from './kube-schema.js'
 import { lintAnnotations } from './lint.js'
@@ -14,7 +14,8 @@ import { MASK } from '../exec/redact.js'
 import type { ValidateCheck, ValidateFinding, ValidateReport } from '../report/validate-summary.js'
 import { UserError } from '../errors/result.js'
 import { chartSpec, masksFor, type Session } from '../run/session.js'
-import { checkValues, type Annotation } from './values.js'
+import { chartFile, workspacePath, type Annotation } from './annotation.js'
+import { checkValues } from './values.js'
 
 /** What the checks found, for the job summary; filled in as the checks run. */
 export interface Preflight {
@@ -192,11 +193,7 @@ export async function renderAndCheck(
 /** `goatflow/templates/x.yaml` (helm's Source comment) as a workspace path, for annotations. */
 function sourceFile(s: Pick<Session, 'config'>, source?: string): string | undefined {
   if (!source || s.config.chart.kind !== 'local' || s.config.chart.packaged) return undefined
-  const inChart = source.split('/').slice(1).join('/')
-  const path = join(s.config.chart.path, inChart)
-  return existsSync(path)
-    ? relative(process.env.GITHUB_WORKSPACE || process.cwd(), path)
-    : undefined
+  return chartFile(s.config.chart.path, source.split('/').slice(1).join('/'))
 }
 
 /** The job summary's data: the run's chart and values, and what the checks found. */
@@ -205,7 +202,6 @@ export function validateReport(
   p: Preflight,
   seconds: number
 ): ValidateReport {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const objects = p.rendered?.objects ?? []
   const report: ValidateReport = {
     release: s.config.release,
@@ -215,7 +211,7 @@ export function validateReport(
     chartVersion: s.config.chartVersion,
     helmVersion: s.helm.version,
     valuesFiles: s.values.files.map((f) =>
-      f === s.inlineValuesFile ? 'input "values"' : relative(workspace, f) || f
+      f === s.inlineValuesFile ? 'input "values"' : workspacePath(f)
     ),
     setKeys: setKeys(s.values),
     checks: p.checks,

@@ -8,13 +8,6 @@ export interface SafetyFinding {
   testHook?: boolean
 }
 
-interface ContainerLike {
-  name?: string
-  image?: string
-  resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> }
-  readinessProbe?: unknown
-}
-
 /**
  * Deploy-safety checks on rendered objects: what makes rollouts unsafe or unverifiable
  * although Kubernetes accepts it. Findings are warnings unless the `strict` input says otherwise.
@@ -25,8 +18,7 @@ export function safetyFindings(objects: readonly RenderedObject[]): SafetyFindin
   for (const o of objects) {
     const key = objectKey(o)
     seen.set(key, (seen.get(key) ?? 0) + 1)
-    const pod: { containers?: ContainerLike[]; initContainers?: ContainerLike[] } | undefined =
-      podSpecOf(o.object)
+    const pod = podSpecOf(o.object)
     if (!pod) continue
     const testHook = isTestHook(o)
     const add = (message: string): void =>

@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { relative } from 'node:path'
 import type { ChartNode, ValuesProblem } from '../values/merge.js'
 import { computeValues } from '../values/merge.js'
 import type { Session } from '../run/session.js'
-
-export interface Annotation {
-  level: 'error' | 'warning'
-  message: string
-  /** Workspace-relative path, so GitHub shows it on the file. */
-  file?: string
-  line?: number
-  column?: number
-}
+import { workspacePath, type Annotation } from './annotation.js'
 
 /**
  * Merges the values exactly as Helm will and checks them against the chart's (and subcharts')
@@ -69,8 +60,7 @@ function annotation(p: ValuesProblem, inlineValuesFile?: string): Annotation {
   if (p.file && p.file === inlineValuesFile)
     return { level: p.severity, message: `input "values" line ${p.line ?? '?'}: ${what}` }
   if (p.flag) return { level: p.severity, message: `--${p.flag} ${p.item ?? ''}: ${what}` }
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const file = p.file ? relative(workspace, p.file) || p.file : undefined
+  const file = p.file ? workspacePath(p.file) : undefined
   return {
     level: p.severity,
     message: `${what}${p.chartDefault ? ' (chart default)' : ''}`,

@@ -1,4 +1,4 @@
-import type { K8sObject } from '../render/manifests.js'
+import { podSpecOf, type ContainerLike, type K8sObject } from '../render/manifests.js'
 import { looksSecret, MASK } from '../exec/redact.js'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
@@ -6,7 +6,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
 /** A marker that says whether a hidden value changed, without revealing either value. */
-function marker(before: Json | undefined, after: Json | undefined, marks: boolean): string {
+function marker(before: unknown, after: unknown, marks: boolean): string {
   if (!marks) return MASK
   if (before === undefined) return `${MASK} (added)`
   if (after === undefined) return `${MASK} (removed)`
@@ -26,18 +26,10 @@ function maskMap(
   return out
 }
 
-type Container = { env?: Array<{ name: string; value?: Json }> }
-
-function podTemplateContainers(o: Record<string, unknown>): Container[] {
-  const spec = o.spec as Record<string, unknown> | undefined
-  const podSpec = (
-    o.kind === 'Pod'
-      ? spec
-      : o.kind === 'CronJob'
-        ? (spec?.jobTemplate as { spec?: { template?: { spec?: unknown } } })?.spec?.template?.spec
-        : (spec?.template as { spec?: unknown } | undefined)?.spec
-  ) as { containers?: Container[]; initContainers?: Container[] } | undefined
-  return [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]
+/** The containers, then the init containers, of the object's pod template. */
+function podTemplateContainers(o: Record<string, unknown>): ContainerLike[] {
+  const pod = podSpecOf(o as K8sObject)
+  return [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])]
 }
 
 /**

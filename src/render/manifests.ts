@@ -77,9 +77,18 @@ export function parseManifests(text: string): RenderedObject[] {
 
 export const isWorkload = (o: RenderedObject): boolean => WORKLOAD_KINDS.has(o.kind)
 
-interface PodSpecLike {
-  containers?: Array<{ image?: string }>
-  initContainers?: Array<{ image?: string }>
+/** A container of a pod template: the fields the action reads of it. */
+export interface ContainerLike {
+  name?: string
+  image?: string
+  env?: Array<{ name: string; value?: unknown }>
+  resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> }
+  readinessProbe?: unknown
+}
+
+export interface PodSpecLike {
+  containers?: ContainerLike[]
+  initContainers?: ContainerLike[]
 }
 
 /** The pod template of a workload object, wherever its kind keeps it. */

@@ -101,10 +101,11 @@ export class Reporter {
       return
     }
     await this.soft('Writing the pull request comment', async () => {
-      const { commentMarker, fitComment, upsertComment } = await import('../github/comment.js')
+      const { COMMENT_LIMIT, commentMarker, fitComment, upsertComment } =
+        await import('../github/comment.js')
       const marker = commentMarker(this.config.release, this.config.environment)
       const top = link ? `${head.trimEnd()}\n\n🔗 **[${link}](${link})**\n` : head
-      const body = fitComment(top, details, 65_536 - marker.length - 1)
+      const body = fitComment(top, details, COMMENT_LIMIT - marker.length - 1)
       const r = await upsertComment(
         await this.octokit(),
         { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest! },

@@ -16,6 +16,7 @@ import { RolloutMemory } from './memory.js'
 import { DEFAULT_POLICY, type VerdictPolicy } from './policy.js'
 import {
   describeTermination,
+  newestEvent,
   podVerdict,
   podWaitingNote,
   type PodFailure,
@@ -243,15 +244,14 @@ function statefulSet(ss: StatefulSet, name: string, c: Ctx, judge: boolean): Jud
   const failures: Failure[] = []
   if (judge && observed) {
     failures.push(...judgePods(name, pods, c, true))
-    const createFailed = c.snap.events
-      .filter(
-        (e) =>
-          e.type === 'Warning' &&
-          e.involvedObject.kind === 'StatefulSet' &&
-          e.involvedObject.name === ss.metadata.name &&
-          e.reason === 'FailedCreate'
-      )
-      .pop()
+    const createFailed = newestEvent(
+      c.snap.events,
+      (e) =>
+        e.type === 'Warning' &&
+        e.involvedObject.kind === 'StatefulSet' &&
+        e.involvedObject.name === ss.metadata.name &&
+        e.reason === 'FailedCreate'
+    )
     if (createFailed && (st.replicas ?? 0) < desired)
       failures.push({
         workload: name,
