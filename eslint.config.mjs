@@ -4,9 +4,10 @@ import tseslint from 'typescript-eslint'
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.tools/', 'coverage/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: {
         process: 'readonly',
         console: 'readonly',
@@ -30,5 +31,12 @@ export default tseslint.config(
   {
     files: ['src/inputs/**/*.ts', '__tests__/**/*.ts', '__fixtures__/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' }
-  }
+  },
+  {
+    files: ['__tests__/**/*.ts'],
+    // Test fakes implement Promise-returning ports: an async method with nothing to await is how.
+    rules: { '@typescript-eslint/require-await': 'off' }
+  },
+  // Scripts, configs and jest's global setup are JavaScript outside tsconfig.json: untyped rules.
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked }
 )
