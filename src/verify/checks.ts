@@ -92,7 +92,7 @@ export function helmTest(test: () => Promise<CommandResult>): PostRolloutCheck {
  */
 export function postRolloutChecks(
   config: Pick<Config, 'healthChecks' | 'healthCheckTimeoutSeconds' | 'runTests'> &
-    Partial<Pick<Config, 'analysis' | 'release'>>,
+    Partial<Pick<Config, 'analysis' | 'release' | 'namespace'>>,
   tools: CheckTools & { namespace?: string; warn?: (line: string) => void; cancel?: AbortSignal }
 ): { checks: PostRolloutCheck[]; health: HealthChecks; gate?: MetricsGateCheck } {
   const health = healthChecks(config.healthChecks, config.healthCheckTimeoutSeconds, tools)
@@ -102,7 +102,10 @@ export function postRolloutChecks(
   const gate = config.analysis
     ? metricsGateCheck(
         config.analysis,
-        { release: config.release ?? '', namespace: tools.namespace ?? 'default' },
+        {
+          release: config.release ?? '',
+          namespace: tools.namespace ?? config.namespace ?? 'default'
+        },
         { ...tools, warn: tools.warn ?? tools.log }
       )
     : undefined
