@@ -21,6 +21,18 @@ function firstLines(text: string, n: number): string {
   return lines.length > n ? `${lines.slice(0, n).join('\n')}\n…` : lines.join('\n')
 }
 
+/** Runs helm and throws a HelmError when it fails; for the steps that need no Helm version yet. */
+export async function runHelm(
+  runner: CommandRunner,
+  binary: string,
+  args: readonly string[],
+  opts: { input?: string; echo?: boolean } = {}
+): Promise<CommandResult> {
+  const r = await runner.run(binary, args, opts)
+  if (r.exitCode !== 0) throw new HelmError(args.slice(0, 2).join(' '), r)
+  return r
+}
+
 const NOT_FOUND = /release: not found|not found/i
 
 /** Runs helm with arguments from args.ts and parses what it prints. */
@@ -61,9 +73,7 @@ export class Helm {
     args: readonly string[],
     opts: { input?: string; echo?: boolean } = {}
   ): Promise<CommandResult> {
-    const r = await this.runner.run(this.binary, args, opts)
-    if (r.exitCode !== 0) throw new HelmError(args.slice(0, 2).join(' '), r)
-    return r
+    return runHelm(this.runner, this.binary, args, opts)
   }
 
   /** Starts helm and returns at once, for commands that run while the rollout is watched. */

@@ -2,7 +2,7 @@
 // at once, once per session, and the values are checked while they run.
 import * as a from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
-import type { CommandResult } from '../exec/runner.js'
+import type { CommandResult, CommandRunner } from '../exec/runner.js'
 import { UserError } from '../errors/result.js'
 import type { Session } from '../run/session.js'
 import { imagesOf, parseManifests, type RenderedObject } from './manifests.js'
@@ -20,25 +20,62 @@ export interface HelmChecks {
 
 const started = new WeakMap<Session, HelmChecks>()
 
+/** What the two commands are run with; a session's are the same as those it was opened with. */
+type CheckInputs = Pick<Session, 'config' | 'target' | 'chart' | 'values'>
+
+function checkArgs(s: CheckInputs): { lint: string[]; template: string[] } {
+  return {
+    lint: a.lintArgs(s.chart, s.values, {
+      namespace: s.config.namespace,
+      kubeVersion: s.config.kubeVersion
+    }),
+    template: a.templateArgs(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion })
+  }
+}
+
+// Either may never be awaited (the values failed first): that must not be an unhandled
+// rejection. Whoever awaits it still sees the error.
+function quiet(p: Promise<CommandResult>): Promise<CommandResult> {
+  p.catch(() => undefined)
+  return p
+}
+
+/** Commands started before the session existed, by binary and exact argument list. */
+const early = new Map<string, Promise<CommandResult>>()
+const keyOf = (binary: string, args: readonly string[]): string => JSON.stringify([binary, args])
+
+/**
+ * Starts `helm lint` and `helm template` while helm is still asked for its version: neither
+ * depends on it. The session's checks take them over when their command lines are exactly the
+ * same (startHelmChecks); a session rendering something else (another release name, other
+ * values) starts its own.
+ */
+export function startHelmChecksEarly(
+  runner: CommandRunner,
+  binary: string,
+  inputs: CheckInputs
+): void {
+  const args = checkArgs(inputs)
+  for (const command of [args.lint, args.template])
+    early.set(keyOf(binary, command), quiet(runner.run(binary, command)))
+}
+
+function takeEarly(binary: string, args: readonly string[]): Promise<CommandResult> | undefined {
+  const key = keyOf(binary, args)
+  const p = early.get(key)
+  early.delete(key)
+  return p
+}
+
 /** Starts `helm lint` and `helm template` side by side, once per session. */
 export function startHelmChecks(s: Session): HelmChecks {
   let h = started.get(s)
   if (!h) {
+    const args = checkArgs(s)
     h = {
-      lint: s.helm.try(
-        a.lintArgs(s.chart, s.values, {
-          namespace: s.config.namespace,
-          kubeVersion: s.config.kubeVersion
-        })
-      ),
-      template: s.helm.try(
-        a.templateArgs(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion })
-      )
+      lint: takeEarly(s.helm.binary, args.lint) ?? quiet(s.helm.try(args.lint)),
+      template: takeEarly(s.helm.binary, args.template) ?? quiet(s.helm.try(args.template))
     }
-    // Either may never be awaited (the values failed first): that must not be an unhandled
-    // rejection. Whoever awaits it still sees the error.
-    h.lint.catch(() => undefined)
-    h.template.catch(() => undefined)
     started.set(s, h)
   }
   return h

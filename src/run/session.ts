@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { RELEASE_MODES, type Config } from '../inputs/config.js'
+import { RELEASE_MODES, type Config, type Mode } from '../inputs/config.js'
 import type { CommandRunner } from '../exec/runner.js'
 import type { ChartSpec, Target, ValuesSpec } from '../helm/args.js'
 import * as a from '../helm/args.js'
-import { Helm, HelmError } from '../helm/helm.js'
+import { Helm, HelmError, runHelm } from '../helm/helm.js'
+import { startHelmChecksEarly } from '../render/render.js'
 import { sourceFailure, type SourceContext, type SourceStep } from '../helm/sources.js'
 import { UserError } from '../errors/result.js'
 import { isCompatibleRange, isValidConstraint } from '../values/semver.js'
@@ -88,31 +89,40 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
           await import('../helm/install.js')
         ).installHelm(config.helmVersion, config.helmDownloadUrl, deps.log)
       : 'helm'
-  const helm = await Helm.detect(deps.runner, binary)
-  deps.log(`Helm ${helm.version} (Helm ${helm.major} dialect)`)
-
-  // rollback and remove work on the installed release's own records: no chart to resolve.
-  const chart = RELEASE_MODES.includes(config.mode)
-    ? chartSpec(config)
-    : await prepareChart(config, helm, temp)
-  return {
-    config,
-    helm,
-    target,
-    chart,
-    values: { files, set: config.set, setString: config.setString, setJson: config.setJson },
-    temp,
-    inlineValuesFile,
-    log: deps.log
+  // Helm is asked its version while the chart is prepared and checked: nothing before the
+  // upgrade depends on the version but the values engine, which waits for it.
+  const detecting = Helm.detect(deps.runner, binary)
+  detecting.catch(() => undefined)
+  const run: RunHelm = (args, input) => runHelm(deps.runner, binary, args, { input })
+  const values = { files, set: config.set, setString: config.setString, setJson: config.setJson }
+  let chart: ChartSpec
+  try {
+    // rollback and remove work on the installed release's own records: no chart to resolve.
+    chart = RELEASE_MODES.includes(config.mode)
+      ? chartSpec(config)
+      : await prepareChart(config, run, temp)
+  } catch (e) {
+    await detecting // a helm that is not Helm 3 or 4 is the problem to report
+    throw e
   }
+  if (CHECKED_MODES.includes(config.mode) && config.strategy !== 'blue-green')
+    startHelmChecksEarly(deps.runner, binary, { config, target, chart, values })
+  const helm = await detecting
+  deps.log(`Helm ${helm.version} (Helm ${helm.major} dialect)`)
+  return { config, helm, target, chart, values, temp, inlineValuesFile, log: deps.log }
 }
+
+/** Modes whose first steps are helm lint and helm template of the chart as given. */
+const CHECKED_MODES: readonly Mode[] = ['validate', 'plan', 'deploy']
+
+type RunHelm = (args: readonly string[], input?: string) => Promise<unknown>
 
 /**
  * Makes the chart resolvable: repository added, registry logged in, a remote chart's version
  * resolved, local dependencies built. A source that refuses fails here, before any cluster call,
  * with the input to fix (helm/sources.ts). Returns the chart to read from then on.
  */
-async function prepareChart(config: Config, helm: Helm, temp: TempFiles): Promise<ChartSpec> {
+async function prepareChart(config: Config, run: RunHelm, temp: TempFiles): Promise<ChartSpec> {
   const chart = chartSpec(config)
   const creds = config.credentials
   const context: SourceContext = {
@@ -123,7 +133,7 @@ async function prepareChart(config: Config, helm: Helm, temp: TempFiles): Promis
   }
   const step = async (name: SourceStep, args: string[], input?: string): Promise<void> => {
     try {
-      await helm.run(args, { input })
+      await run(args, input)
     } catch (e) {
       if (!(e instanceof HelmError)) throw e
       throw new UserError(
