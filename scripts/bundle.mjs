@@ -43,6 +43,20 @@ const sideEffectFree = {
   }
 }
 
+/**
+ * The Kubernetes schemas as `JSON.parse('…')`: V8 reads a JSON string several times faster than
+ * the same data written as a JavaScript object literal, which is how esbuild emits JSON imports.
+ */
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /\/schemas\/kubernetes\/[^/]+\.json$/ }, (args) => ({
+      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))})`,
+      loader: 'js'
+    }))
+  }
+}
+
 rmSync(outdir, { recursive: true, force: true })
 mkdirSync(outdir, { recursive: true })
 const result = await esbuild.build({
@@ -63,7 +77,7 @@ const result = await esbuild.build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
   },
-  plugins: [sideEffectFree]
+  plugins: [sideEffectFree, jsonAsParse]
 })
 
 writeFileSync(join(outdir, 'package.json'), '{\n  "type": "module"\n}\n')
