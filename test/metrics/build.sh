@@ -90,7 +90,7 @@ for a in "$@"; do
     all) build_prometheus; build_exporter;;
     prometheus) build_prometheus;;
     exporter) build_exporter;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0;;
     *) die "unknown target '$a' (all|prometheus|exporter)";;
   esac
 done
