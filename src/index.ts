@@ -1,10 +1,10 @@
 import { run } from './main.js'
 import { post } from './post.js'
-import { isPost, markMain } from './run/step-state.js'
+import { isPostStep, markMainStepRan } from './run/step-state.js'
 
-if (isPost()) {
+if (isPostStep()) {
   await post()
 } else {
-  markMain()
+  markMainStepRan()
   await run()
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { createProcessRunner } from '../../src/exec/runner.js'
-import * as a from '../../src/helm/args.js'
+import * as helmArgs from '../../src/helm/args.js'
 import { dialectFor } from '../../src/helm/dialect.js'
 import { Helm } from '../../src/helm/helm.js'
 import { EXAMPLE_CHART, HELM_MAJORS, helmBinary } from '../helpers/tools.js'
@@ -24,19 +24,19 @@ current-context: x
 `,
   { mode: 0o600 }
 )
-const target: a.Target = {
+const target: helmArgs.Target = {
   release: 'goatflow',
   namespace: 'goatflow-test',
   kubeconfig,
   kubeContext: 'x'
 }
-const values: a.ValuesSpec = {
+const values: helmArgs.ValuesSpec = {
   files: [join(EXAMPLE_CHART, 'values-postgresql.yaml')],
   set: ['backend.replicaCount=3'],
   setString: ['backend.image.tag=0.6.5'],
   setJson: ['backend.env={"LOG_LEVEL":"debug"}']
 }
-const chart: a.ChartSpec = { ref: EXAMPLE_CHART }
+const chart: helmArgs.ChartSpec = { ref: EXAMPLE_CHART }
 const FLAG_ERROR =
   /unknown flag|unknown shorthand|invalid argument|flag needs an argument|accepts \d+ arg|requires at least|Error: flag/i
 const CLUSTER_ERROR = /127\.0\.0\.1:9|connection refused|cluster unreachable|dial tcp/i
@@ -54,7 +54,7 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
   const cases: Array<[string, string[]]> = [
     [
       'upgrade --install',
-      a.upgradeArgs(d, target, chart, values, {
+      helmArgs.upgradeArgs(d, target, chart, values, {
         timeoutSeconds: 120,
         historyMax: 5,
         createNamespace: true
@@ -62,7 +62,7 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
     ],
     [
       'upgrade with helm rollback and wait',
-      a.upgradeArgs(d, target, chart, values, {
+      helmArgs.upgradeArgs(d, target, chart, values, {
         timeoutSeconds: 120,
         historyMax: 5,
         createNamespace: false,
@@ -71,7 +71,7 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
     ],
     [
       'upgrade --dry-run=server',
-      a.upgradeArgs(d, target, chart, values, {
+      helmArgs.upgradeArgs(d, target, chart, values, {
         timeoutSeconds: 120,
         historyMax: 5,
         createNamespace: false,
@@ -80,19 +80,19 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
     ],
     [
       'rollback with wait and force',
-      a.rollbackArgs(d, target, 1, {
+      helmArgs.rollbackArgs(d, target, 1, {
         timeoutSeconds: 60,
         historyMax: 5,
         wait: true,
         forceReplace: true
       })
     ],
-    ['status', a.statusArgs(target)],
-    ['history', a.historyArgs(target)],
-    ['get values', a.getValuesArgs(target, { revision: 1, all: true })],
-    ['get manifest', a.getManifestArgs(target, 1)],
-    ['uninstall', a.uninstallArgs(target, { timeoutSeconds: 60 })],
-    ['test', a.testArgs(target, { timeoutSeconds: 60 })]
+    ['status', helmArgs.statusArgs(target)],
+    ['history', helmArgs.historyArgs(target)],
+    ['get values', helmArgs.getValuesArgs(target, { revision: 1, all: true })],
+    ['get manifest', helmArgs.getManifestArgs(target, 1)],
+    ['uninstall', helmArgs.uninstallArgs(target, { timeoutSeconds: 60 })],
+    ['test', helmArgs.testArgs(target, { timeoutSeconds: 60 })]
   ]
 
   it.each(cases)(
@@ -107,13 +107,17 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
   )
 
   it('lints and renders the example chart offline with all value sources', async () => {
-    const lint = await runner.run(binary, a.lintArgs(chart, values, { kubeVersion: '1.33.0' }), {
-      echo: false
-    })
+    const lint = await runner.run(
+      binary,
+      helmArgs.lintArgs(chart, values, { kubeVersion: '1.33.0' }),
+      {
+        echo: false
+      }
+    )
     expect(lint.stderr + lint.stdout).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/)
     const tpl = await runner.run(
       binary,
-      a.templateArgs(target, chart, values, { kubeVersion: '1.33.0' }),
+      helmArgs.templateArgs(target, chart, values, { kubeVersion: '1.33.0' }),
       { echo: false }
     )
     expect(tpl.exitCode).toBe(0)
@@ -126,7 +130,7 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
     const other = dialectFor(major === 3 ? 4 : 3)
     const r = await runner.run(
       binary,
-      a.rollbackArgs(other, target, 1, {
+      helmArgs.rollbackArgs(other, target, 1, {
         timeoutSeconds: 60,
         historyMax: 5,
         wait: true,

@@ -1,15 +1,18 @@
 import { describe, expect, it } from '@jest/globals'
-import * as a from '../../src/helm/args.js'
-import { dialectFor, parseHelmVersion } from '../../src/helm/dialect.js'
+import * as helmArgs from '../../src/helm/args.js'
+import { dialectFor, parseHelmVersionOutput } from '../../src/helm/dialect.js'
 
-const target: a.Target = {
+const target: helmArgs.Target = {
   release: 'goatflow',
   namespace: 'prod',
   kubeconfig: '/tmp/kc',
   kubeContext: 'ctx'
 }
-const chart: a.ChartSpec = { ref: 'oci://ghcr.io/goatflow/charts/goatflow', version: '1.2.3' }
-const values: a.ValuesSpec = {
+const chart: helmArgs.ChartSpec = {
+  ref: 'oci://ghcr.io/goatflow/charts/goatflow',
+  version: '1.2.3'
+}
+const values: helmArgs.ValuesSpec = {
   files: ['values.yaml', '/tmp/inline.yaml'],
   set: ['backend.replicaCount=3'],
   setString: ['backend.image.tag=0123'],
@@ -42,17 +45,17 @@ describe('helm dialects', () => {
     ['v4.0.0+gabcdef', 4],
     ['3.17.3', 3]
   ])('reads the major of %s', (text, major) => {
-    expect(parseHelmVersion(text).major).toBe(major)
+    expect(parseHelmVersionOutput(text).major).toBe(major)
   })
 
   it.each([['v2.17.0'], ['v5.0.0'], ['garbage']])('refuses %s', (text) => {
-    expect(() => parseHelmVersion(text)).toThrow()
+    expect(() => parseHelmVersionOutput(text)).toThrow()
   })
 })
 
 describe('argument arrays', () => {
   it('builds upgrade --install with values in Helm precedence order and JSON output', () => {
-    const args = a.upgradeArgs(dialectFor(4), target, chart, values, {
+    const args = helmArgs.upgradeArgs(dialectFor(4), target, chart, values, {
       timeoutSeconds: 300,
       historyMax: 10,
       createNamespace: true
@@ -95,7 +98,7 @@ describe('argument arrays', () => {
     [4, ['--rollback-on-failure', '--wait=watcher']]
   ] as const)('asks Helm %i to roll back by itself only when told to', (major, flags) => {
     const d = dialectFor(major)
-    const own = a.upgradeArgs(d, target, chart, values, {
+    const own = helmArgs.upgradeArgs(d, target, chart, values, {
       timeoutSeconds: 60,
       historyMax: 0,
       createNamespace: false
@@ -103,7 +106,7 @@ describe('argument arrays', () => {
     expect(
       own.some((x) => x.startsWith('--wait') || x === '--atomic' || x === '--rollback-on-failure')
     ).toBe(false)
-    const raw = a.upgradeArgs(d, target, chart, values, {
+    const raw = helmArgs.upgradeArgs(d, target, chart, values, {
       timeoutSeconds: 60,
       historyMax: 0,
       createNamespace: false,
@@ -113,7 +116,9 @@ describe('argument arrays', () => {
   })
 
   it('renders offline: template has no kubeconfig or context', () => {
-    const args = a.templateArgs(target, { ref: 'charts/app' }, values, { kubeVersion: '1.33' })
+    const args = helmArgs.templateArgs(target, { ref: 'charts/app' }, values, {
+      kubeVersion: '1.33'
+    })
     expect(args).not.toContain('--kubeconfig')
     expect(args).not.toContain('--kube-context')
     expect(args.slice(0, 3)).toEqual(['template', 'goatflow', 'charts/app'])
@@ -123,7 +128,7 @@ describe('argument arrays', () => {
   it.each([
     [
       'status',
-      a.statusArgs(target),
+      helmArgs.statusArgs(target),
       [
         'status',
         'goatflow',
@@ -139,32 +144,32 @@ describe('argument arrays', () => {
     ],
     [
       'history',
-      a.historyArgs({ release: 'r' }),
+      helmArgs.historyArgs({ release: 'r' }),
       ['history', 'r', '--max', '256', '--output', 'json']
     ],
     [
       'manifest',
-      a.getManifestArgs({ release: 'r' }, 4),
+      helmArgs.getManifestArgs({ release: 'r' }, 4),
       ['get', 'manifest', 'r', '--revision', '4']
     ],
     [
       'values',
-      a.getValuesArgs({ release: 'r' }, { all: true }),
+      helmArgs.getValuesArgs({ release: 'r' }, { all: true }),
       ['get', 'values', 'r', '--output', 'json', '--all']
     ],
     [
       'uninstall',
-      a.uninstallArgs({ release: 'r' }, { timeoutSeconds: 30 }),
+      helmArgs.uninstallArgs({ release: 'r' }, { timeoutSeconds: 30 }),
       ['uninstall', 'r', '--timeout', '30s']
     ],
     [
       'test',
-      a.testArgs({ release: 'r' }, { timeoutSeconds: 30 }),
+      helmArgs.testArgs({ release: 'r' }, { timeoutSeconds: 30 }),
       ['test', 'r', '--timeout', '30s']
     ],
     [
       'repo add',
-      a.repoAddArgs('x', 'https://c.example.com', { username: 'u' }),
+      helmArgs.repoAddArgs('x', 'https://c.example.com', { username: 'u' }),
       [
         'repo',
         'add',
@@ -178,7 +183,7 @@ describe('argument arrays', () => {
     ],
     [
       'login',
-      a.registryLoginArgs('ghcr.io', 'u'),
+      helmArgs.registryLoginArgs('ghcr.io', 'u'),
       ['registry', 'login', 'ghcr.io', '--username', 'u', '--password-stdin']
     ]
   ])('builds %s', (_name, args, expected) => {
@@ -203,7 +208,7 @@ describe('argument arrays', () => {
     ]
   ] as const)('builds a Helm %i rollback that waits and force-replaces', (major, expected) => {
     expect(
-      a.rollbackArgs(dialectFor(major), { release: 'r' }, 2, {
+      helmArgs.rollbackArgs(dialectFor(major), { release: 'r' }, 2, {
         timeoutSeconds: 60,
         historyMax: 10,
         wait: true,
@@ -213,7 +218,7 @@ describe('argument arrays', () => {
   })
 
   it('never passes a password as an argument', () => {
-    const args = a.repoAddArgs('x', 'https://c.example.com', { username: 'u' })
+    const args = helmArgs.repoAddArgs('x', 'https://c.example.com', { username: 'u' })
     expect(args.join(' ')).not.toMatch(/--password(?!-stdin)/)
   })
 })

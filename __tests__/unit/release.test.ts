@@ -3,7 +3,7 @@ import {
   everDeployed,
   lastGoodRevision,
   parseHistory,
-  parseRelease,
+  parseReleaseInfo,
   type HistoryEntry
 } from '../../src/helm/release.js'
 
@@ -50,7 +50,7 @@ describe('release parsing', () => {
   })
 
   it('parses helm status output', () => {
-    const r = parseRelease(
+    const r = parseReleaseInfo(
       JSON.stringify({
         name: 'goatflow',
         namespace: 'prod',
@@ -68,7 +68,7 @@ describe('release parsing', () => {
   })
 
   it('refuses output that is not a release', () => {
-    expect(() => parseRelease('{}')).toThrow(/no release/)
+    expect(() => parseReleaseInfo('{}')).toThrow(/no release/)
   })
 
   const h = (spec: string): HistoryEntry[] =>

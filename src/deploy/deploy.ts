@@ -1,4 +1,4 @@
-import * as a from '../helm/args.js'
+import * as helmArgs from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
 import { lastGoodRevision, type HistoryEntry } from '../helm/release.js'
 import type { Kubectl } from '../kube/kubectl.js'
@@ -217,7 +217,7 @@ async function deployLocked(
   // No helm --wait: the verdict is the action's own (helm's wait would also hold a deploy on a
   // LoadBalancer address or an unbound volume, and ends only at its timeout).
   const upgrade = helm.start(
-    a.upgradeArgs(helm.dialect, target, s.chart, s.values, {
+    helmArgs.upgradeArgs(helm.dialect, target, s.chart, s.values, {
       timeoutSeconds: config.timeoutSeconds,
       historyMax: config.historyMax,
       createNamespace: phase.helmCreatesNamespace === true,
@@ -252,7 +252,9 @@ async function deployLocked(
       failure = `health check failed: ${bad.map((h) => `${h.url} ${h.detail}`).join('; ')}`
   }
   if (!failure && config.runTests) {
-    const r = await helm.try(a.testArgs(target, { timeoutSeconds: config.timeoutSeconds }))
+    const r = await helm.runAllowingFailure(
+      helmArgs.testArgs(target, { timeoutSeconds: config.timeoutSeconds })
+    )
     if (r.exitCode !== 0) failure = `helm test failed: ${new HelmError('test', r).message}`
   }
 
@@ -316,9 +318,13 @@ async function pendingWorkloads(
   revision: number,
   namespace: string
 ): Promise<WorkloadRef[] | undefined> {
-  const m = await s.helm.try(a.getManifestArgs(s.target, revision), { echo: false })
+  const m = await s.helm.runAllowingFailure(helmArgs.getManifestArgs(s.target, revision), {
+    echo: false
+  })
   if (m.exitCode !== 0) return undefined
-  const h = await s.helm.try(a.getHooksArgs(s.target, revision), { echo: false })
+  const h = await s.helm.runAllowingFailure(helmArgs.getHooksArgs(s.target, revision), {
+    echo: false
+  })
   const workloads = workloadsOf(m.stdout, namespace, h.exitCode === 0 ? h.stdout : '')
   const names = (hook: boolean) =>
     workloads
@@ -410,8 +416,8 @@ export async function rollback(
   log(`Rolling back ${config.release} to revision ${to.revision} (${to.chart})`)
   // No --wait: helm rollback has no signal handling, so it must never be interrupted; the
   // rollout of the restored revision is watched below instead.
-  const r = await helm.try(
-    a.rollbackArgs(helm.dialect, target, to.revision, {
+  const r = await helm.runAllowingFailure(
+    helmArgs.rollbackArgs(helm.dialect, target, to.revision, {
       timeoutSeconds: config.timeoutSeconds,
       historyMax: config.historyMax
     })
@@ -501,7 +507,9 @@ async function uninstallFailedInstall(s: Session, deps: DeployDeps): Promise<Rol
   s.log(
     `First install of ${s.config.release} failed and it never worked: uninstalling it (uninstall-on-failed-install)`
   )
-  const r = await s.helm.try(a.uninstallArgs(s.target, { timeoutSeconds: s.config.timeoutSeconds }))
+  const r = await s.helm.runAllowingFailure(
+    helmArgs.uninstallArgs(s.target, { timeoutSeconds: s.config.timeoutSeconds })
+  )
   return {
     healthy: r.exitCode === 0,
     uninstalled: r.exitCode === 0,

@@ -62,9 +62,13 @@ export function releaseHelm(
     status: () => helm.status(target),
     manifest: (revision) => helm.manifest(target, revision),
     async recorded(revision) {
-      const m = await helm.try(helmArgs.getManifestArgs(target, revision), { echo: false })
+      const m = await helm.runAllowingFailure(helmArgs.getManifestArgs(target, revision), {
+        echo: false
+      })
       if (m.exitCode !== 0) return undefined
-      const h = await helm.try(helmArgs.getHooksArgs(target, revision), { echo: false })
+      const h = await helm.runAllowingFailure(helmArgs.getHooksArgs(target, revision), {
+        echo: false
+      })
       return { manifest: m.stdout, hooks: h.exitCode === 0 ? h.stdout : '' }
     },
     startUpgrade({ createNamespace, labels }) {
@@ -81,14 +85,16 @@ export function releaseHelm(
         })
       )
     },
-    test: () => helm.try(helmArgs.testArgs(target, { timeoutSeconds: o.timeoutSeconds })),
+    test: () =>
+      helm.runAllowingFailure(helmArgs.testArgs(target, { timeoutSeconds: o.timeoutSeconds })),
     rollback: (revision) =>
-      helm.try(
+      helm.runAllowingFailure(
         helmArgs.rollbackArgs(helm.dialect, target, revision, {
           timeoutSeconds: o.timeoutSeconds,
           historyMax: o.historyMax
         })
       ),
-    uninstall: () => helm.try(helmArgs.uninstallArgs(target, { timeoutSeconds: o.timeoutSeconds }))
+    uninstall: () =>
+      helm.runAllowingFailure(helmArgs.uninstallArgs(target, { timeoutSeconds: o.timeoutSeconds }))
   }
 }

@@ -47,7 +47,7 @@ export function dialectFor(major: HelmMajor): Dialect {
 }
 
 /** `v3.22.0`, `v4.3.1+g1234` → major; anything else is unsupported. */
-export function parseHelmVersion(text: string): { version: string; major: HelmMajor } {
+export function parseHelmVersionOutput(text: string): { version: string; major: HelmMajor } {
   const version = text.trim()
   const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version)
   if (!m) throw new Error(`could not read the Helm version from "${version}"`)

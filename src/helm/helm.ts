@@ -1,8 +1,8 @@
 import type { CommandResult, CommandRunner, RunningCommand } from '../exec/runner.js'
 import { retryRead, type RetryPolicy } from '../kube/retry.js'
-import * as a from './args.js'
-import { dialectFor, parseHelmVersion, type Dialect } from './dialect.js'
-import { parseHistory, parseRelease, type HistoryEntry, type ReleaseInfo } from './release.js'
+import * as helmArgs from './args.js'
+import { dialectFor, parseHelmVersionOutput, type Dialect } from './dialect.js'
+import { parseHistory, parseReleaseInfo, type HistoryEntry, type ReleaseInfo } from './release.js'
 
 export class HelmError extends Error {
   constructor(
@@ -47,9 +47,9 @@ export class Helm {
   ) {}
 
   static async detect(runner: CommandRunner, binary = 'helm'): Promise<Helm> {
-    const r = await runner.run(binary, a.versionArgs(), { echo: false })
+    const r = await runner.run(binary, helmArgs.versionArgs(), { echo: false })
     if (r.exitCode !== 0) throw new HelmError('version', r)
-    const { version, major } = parseHelmVersion(r.stdout)
+    const { version, major } = parseHelmVersionOutput(r.stdout)
     return new Helm(runner, binary, version, dialectFor(major))
   }
 
@@ -82,24 +82,24 @@ export class Helm {
   }
 
   /** Runs and returns the result without throwing, for commands whose failure is an answer. */
-  async try(
+  async runAllowingFailure(
     args: readonly string[],
     opts: { input?: string; echo?: boolean } = {}
   ): Promise<CommandResult> {
     return this.runner.run(this.binary, args, opts)
   }
 
-  async status(t: a.Target): Promise<ReleaseInfo | undefined> {
-    const r = await this.read(a.statusArgs(t))
+  async status(t: helmArgs.Target): Promise<ReleaseInfo | undefined> {
+    const r = await this.read(helmArgs.statusArgs(t))
     if (r.exitCode !== 0) {
       if (NOT_FOUND.test(r.stderr)) return undefined
       throw new HelmError('status', r)
     }
-    return parseRelease(r.stdout)
+    return parseReleaseInfo(r.stdout)
   }
 
-  async history(t: a.Target): Promise<HistoryEntry[]> {
-    const r = await this.read(a.historyArgs(t))
+  async history(t: helmArgs.Target): Promise<HistoryEntry[]> {
+    const r = await this.read(helmArgs.historyArgs(t))
     if (r.exitCode !== 0) {
       if (NOT_FOUND.test(r.stderr)) return []
       throw new HelmError('history', r)
@@ -107,17 +107,17 @@ export class Helm {
     return parseHistory(r.stdout)
   }
 
-  async manifest(t: a.Target, revision?: number): Promise<string> {
-    const r = await this.read(a.getManifestArgs(t, revision))
+  async manifest(t: helmArgs.Target, revision?: number): Promise<string> {
+    const r = await this.read(helmArgs.getManifestArgs(t, revision))
     if (r.exitCode !== 0) throw new HelmError('get manifest', r)
     return r.stdout
   }
 
   async values(
-    t: a.Target,
+    t: helmArgs.Target,
     o: { revision?: number; all?: boolean } = {}
   ): Promise<Record<string, unknown>> {
-    const r = await this.read(a.getValuesArgs(t, o))
+    const r = await this.read(helmArgs.getValuesArgs(t, o))
     if (r.exitCode !== 0) throw new HelmError('get values', r)
     const out = r.stdout.trim()
     return (out === '' || out === 'null' ? {} : JSON.parse(out)) as Record<string, unknown>

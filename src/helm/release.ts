@@ -34,7 +34,7 @@ export interface HistoryEntry {
 
 export const isPending = (s: ReleaseStatusName): boolean => s.startsWith('pending-')
 
-export function parseRelease(json: string): ReleaseInfo {
+export function parseReleaseInfo(json: string): ReleaseInfo {
   const r = JSON.parse(json) as {
     name?: string
     namespace?: string

@@ -21,7 +21,7 @@ export interface BlueGreenConfig {
   promotion: 'auto' | 'manual'
 }
 
-export type ChartRef =
+export type ChartInput =
   | { kind: 'local'; path: string; packaged: boolean }
   | { kind: 'oci'; ref: string }
   | { kind: 'repo'; ref: string }
@@ -49,7 +49,7 @@ export interface Config {
   release: string
   namespace?: string
   createNamespace: boolean
-  chart: ChartRef
+  chart: ChartInput
   chartVersion?: string
   repo?: RepoConfig
   credentials?: Credentials

@@ -3,13 +3,13 @@ import * as core from '@actions/core'
 import { UserError, type Result } from '../errors/result.js'
 import {
   RELEASE_MODES,
-  type ChartRef,
+  type ChartInput,
   type Config,
   type Credentials,
   type HealthCheck,
   type RepoConfig
 } from './config.js'
-import * as p from './parse.js'
+import * as parse from './parse.js'
 import { parseAnalysis } from '../analysis/parse.js'
 
 /** Reads one raw input by its action.yml name ('' when unset). */
@@ -18,7 +18,7 @@ export type InputReader = (name: string) => string
 /** The runner's inputs (INPUT_* variables). */
 export const actionInputs: InputReader = (name) => core.getInput(name)
 
-const realFs: p.ChartProbe = {
+const realFs: parse.ChartProbe = {
   isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
   isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
 }
@@ -27,7 +27,7 @@ const realFs: p.ChartProbe = {
  * Parses every input once into a typed Config. All problems are collected and reported together,
  * each naming the input, the value and what would be accepted.
  */
-export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config {
+export function readConfig(read: InputReader, fs: parse.ChartProbe = realFs): Config {
   const problems: string[] = []
   const raw = (name: string): string => read(name) ?? ''
 
@@ -39,13 +39,13 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     return fallback
   }
   const bool = (name: string, dflt: boolean): boolean =>
-    raw(name).trim() === '' ? dflt : take(name, p.parseBoolean(raw(name)), dflt)
+    raw(name).trim() === '' ? dflt : take(name, parse.parseBoolean(raw(name)), dflt)
   const duration = (name: string, dflt: string): number =>
-    take(name, p.parseDuration(raw(name).trim() === '' ? dflt : raw(name)), 0)
+    take(name, parse.parseDuration(raw(name).trim() === '' ? dflt : raw(name)), 0)
 
-  const mode = take('mode', p.parseMode(raw('mode') || 'deploy'), 'deploy' as const)
-  const release = take('release', p.parseReleaseName(raw('release')), '')
-  const namespace = take('namespace', p.parseNamespace(raw('namespace')), undefined)
+  const mode = take('mode', parse.parseMode(raw('mode') || 'deploy'), 'deploy' as const)
+  const release = take('release', parse.parseReleaseName(raw('release')), '')
+  const namespace = take('namespace', parse.parseNamespace(raw('namespace')), undefined)
 
   const repoUrlRaw = raw('repo-url').trim()
   let repo: RepoConfig | undefined
@@ -55,21 +55,25 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
         `Input "repo-url" "${repoUrlRaw}": OCI registries are not chart repositories; put the full reference in chart (chart: ${repoUrlRaw.replace(/\/$/, '')}/<name>) and leave repo-url empty.`
       )
     } else {
-      const url = take('repo-url', p.parseUrl(repoUrlRaw, ['https', 'http']), '')
+      const url = take('repo-url', parse.parseUrl(repoUrlRaw, ['https', 'http']), '')
       if (url) repo = { url, alias: repoAlias(url) }
     }
   }
   // rollback and remove act on the installed release: no chart is read, so one left in the
   // inputs of a shared step does no harm.
   const needsChart = !RELEASE_MODES.includes(mode)
-  const chartResult: Result<ChartRef> = needsChart
-    ? p.parseChartRef(raw('chart'), repoUrlRaw !== '', fs)
+  const chartResult: Result<ChartInput> = needsChart
+    ? parse.parseChartRef(raw('chart'), repoUrlRaw !== '', fs)
     : { ok: true, value: { kind: 'local', path: '', packaged: false } }
-  let chart: ChartRef = take('chart', chartResult, { kind: 'repo', ref: '' })
+  let chart: ChartInput = take('chart', chartResult, { kind: 'repo', ref: '' })
   if (chart.kind === 'repo' && repo && chartResult.ok)
     chart = { kind: 'repo', ref: `${repo.alias}/${chart.ref}` }
 
-  const chartVersion = take('chart-version', p.parseChartVersion(raw('chart-version')), undefined)
+  const chartVersion = take(
+    'chart-version',
+    parse.parseChartVersion(raw('chart-version')),
+    undefined
+  )
   if (chartVersion && needsChart && chartResult.ok && chart.kind === 'local')
     problems.push(
       `Input "chart-version" "${chartVersion}": applies to repository and OCI charts only; the local chart "${raw('chart').trim()}" takes its version from its Chart.yaml. Leave chart-version empty.`
@@ -90,7 +94,7 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     else credentials = { username, password }
   }
 
-  const valuesFiles = p.parseList(raw('values-files'), { commas: true })
+  const valuesFiles = parse.parseList(raw('values-files'), { commas: true })
   for (const file of valuesFiles) {
     if (fs.isDirectory(file))
       problems.push(`Input "values-files": "${file}" is a directory; list values files (YAML).`)
@@ -99,22 +103,22 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
         `Input "values-files": "${file}" does not exist (paths are relative to the workspace; did you check out the repository?).`
       )
   }
-  const inlineValues = take('values', p.parseInlineValues(raw('values')), undefined, false)
+  const inlineValues = take('values', parse.parseInlineValues(raw('values')), undefined, false)
 
   const setLists = (['set', 'set-string', 'set-json'] as const).map((name) =>
-    p
+    parse
       .parseList(raw(name), { commas: false })
-      .map((item) => take(name, p.parseSetItem(item, name), '', false))
+      .map((item) => take(name, parse.parseSetItem(item, name), '', false))
   )
 
-  const strategy = take('strategy', p.parseStrategy(raw('strategy') || 'rolling'), 'rolling')
+  const strategy = take('strategy', parse.parseStrategy(raw('strategy') || 'rolling'), 'rolling')
   const healthChecks: HealthCheck[] = []
-  for (const listed of p.parseList(raw('health-check-urls'), { commas: false })) {
+  for (const listed of parse.parseList(raw('health-check-urls'), { commas: false })) {
     // A blue-green slot's own URL names the slot: https://{{slot}}.goatflow.example.com/health.
     const item = listed.replace(/\{\{\s*(slot|release|namespace)\s*\}\}/g, '{{$1}}')
     const placeholder = /\{\{(slot|release|namespace)\}\}/.test(item)
     const probe = item.replace(/\{\{(slot|release|namespace)\}\}/g, 'x')
-    const hc = take('health-check-urls', p.parseHealthCheck(probe), undefined, false)
+    const hc = take('health-check-urls', parse.parseHealthCheck(probe), undefined, false)
     if (placeholder && strategy !== 'blue-green' && mode !== 'promote')
       problems.push(
         `Input "health-check-urls" "${item}": {{slot}}, {{release}} and {{namespace}} are filled in for strategy: blue-green only (strategy is ${strategy}); write the URL itself.`
@@ -124,14 +128,14 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
 
   const promotion = take(
     'promotion',
-    p.parseChoice(raw('promotion') || 'auto', ['auto', 'manual'] as const),
+    parse.parseChoice(raw('promotion') || 'auto', ['auto', 'manual'] as const),
     'auto'
   )
-  const serviceName = take('service', p.parseServiceName(raw('service')), undefined)
+  const serviceName = take('service', parse.parseServiceName(raw('service')), undefined)
   const blueGreen = {
     service: serviceName,
-    slotLabel: take('slot-label', p.parseLabelKey(raw('slot-label') || 'slot'), 'slot'),
-    slotValue: take('slot-value', p.parseValuesKey(raw('slot-value') || 'slot'), 'slot'),
+    slotLabel: take('slot-label', parse.parseLabelKey(raw('slot-label') || 'slot'), 'slot'),
+    slotValue: take('slot-value', parse.parseValuesKey(raw('slot-value') || 'slot'), 'slot'),
     promotion
   }
   const gate = parseAnalysis(raw('analysis'), {
@@ -161,11 +165,11 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
   const environmentUrl =
     environmentUrlRaw === ''
       ? undefined
-      : take('environment-url', p.parseUrl(environmentUrlRaw, ['https', 'http']), undefined)
+      : take('environment-url', parse.parseUrl(environmentUrlRaw, ['https', 'http']), undefined)
 
   const helmDownloadUrl = take(
     'helm-download-url',
-    p.parseUrl(raw('helm-download-url').trim() || 'https://get.helm.sh', ['https', 'http']),
+    parse.parseUrl(raw('helm-download-url').trim() || 'https://get.helm.sh', ['https', 'http']),
     ''
   )
 
@@ -184,17 +188,17 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     setString: setLists[1],
     setJson: setLists[2],
     timeoutSeconds: duration('timeout', '5m'),
-    historyMax: take('history-max', p.parseNonNegativeInt(raw('history-max') || '10'), 10),
+    historyMax: take('history-max', parse.parseNonNegativeInt(raw('history-max') || '10'), 10),
     rollbackOnFailure: bool('rollback-on-failure', true),
     uninstallOnFailedInstall: bool('uninstall-on-failed-install', true),
     recoverPending: bool('recover-pending', false),
     lock: bool('lock', true),
-    lockTimeoutSeconds: take('lock-timeout', p.parseWait(raw('lock-timeout') || '10m'), 0),
+    lockTimeoutSeconds: take('lock-timeout', parse.parseWait(raw('lock-timeout') || '10m'), 0),
     failureGraceSeconds: duration('failure-grace-period', '90s'),
     verdict: {
       failuresAllowedPerReplica: take(
         'failures-allowed-per-replica',
-        p.parseNonNegativeInt(raw('failures-allowed-per-replica') || '1'),
+        parse.parseNonNegativeInt(raw('failures-allowed-per-replica') || '1'),
         1
       ),
       imagePullGraceSeconds: duration('image-pull-grace', '2m'),
@@ -207,19 +211,19 @@ export function readConfig(read: InputReader, fs: p.ChartProbe = realFs): Config
     healthChecks,
     healthCheckTimeoutSeconds: duration('health-check-timeout', '60s'),
     runTests: bool('run-tests', false),
-    kubeVersion: take('kube-version', p.parseKubeVersion(raw('kube-version')), undefined),
+    kubeVersion: take('kube-version', parse.parseKubeVersion(raw('kube-version')), undefined),
     strict: bool('strict', false),
-    helmVersion: take('helm-version', p.parseHelmVersion(raw('helm-version')), undefined),
+    helmVersion: take('helm-version', parse.parseHelmVersion(raw('helm-version')), undefined),
     helmDownloadUrl: helmDownloadUrl.replace(/\/+$/, ''),
-    kubeconfig: take('kubeconfig', p.parseKubeconfig(raw('kubeconfig')), undefined, false),
-    kubeContext: take('kube-context', p.parseKubeContext(raw('kube-context')), undefined),
+    kubeconfig: take('kubeconfig', parse.parseKubeconfig(raw('kubeconfig')), undefined, false),
+    kubeContext: take('kube-context', parse.parseKubeContext(raw('kube-context')), undefined),
     githubToken: raw('github-token').trim() || undefined,
-    environment: take('environment', p.parseEnvironment(raw('environment')), undefined),
+    environment: take('environment', parse.parseEnvironment(raw('environment')), undefined),
     environmentUrl,
     prComment: bool('pr-comment', false),
     deploymentStatus: bool('deployment-status', false),
     summary: bool('summary', true),
-    revision: take('revision', p.parseRevision(raw('revision')), undefined),
+    revision: take('revision', parse.parseRevision(raw('revision')), undefined),
     force: bool('force', false),
     deleteNamespace: bool('delete-namespace', false),
     strategy,

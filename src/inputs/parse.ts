@@ -1,7 +1,7 @@
 import { parse as parseYaml, parseDocument } from 'yaml'
 import { fail, ok, type Result } from '../errors/result.js'
 import { isValidConstraint } from '../values/semver.js'
-import type { ChartRef, HealthCheck, Mode } from './config.js'
+import type { ChartInput, HealthCheck, Mode } from './config.js'
 
 // Each parser takes the raw input string and returns a value or a reason that names what is
 // accepted. The caller prefixes the input name and the offending value.
@@ -289,7 +289,11 @@ export interface ChartProbe {
  * Where the chart comes from. A path that exists wins, as it does for Helm itself; then an OCI
  * reference, a URL, a `repo/name` reference, or a bare name when `repo-url` is given.
  */
-export function parseChartRef(raw: string, hasRepoUrl: boolean, fs: ChartProbe): Result<ChartRef> {
+export function parseChartRef(
+  raw: string,
+  hasRepoUrl: boolean,
+  fs: ChartProbe
+): Result<ChartInput> {
   const v = raw.trim()
   if (v === '')
     return fail('a chart is required: a path, repo/name, a name with repo-url, or oci://…')

@@ -1,6 +1,6 @@
-import * as a from '../helm/args.js'
+import * as helmArgs from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
-import { parseRelease } from '../helm/release.js'
+import { parseReleaseInfo } from '../helm/release.js'
 import { imagesOf, parseManifests, type RenderedObject } from '../render/manifests.js'
 import type { Session } from '../run/session.js'
 import { diffManifests, type PlanDiff } from './diff.js'
@@ -35,8 +35,8 @@ export async function plan(
 
   let next = offline
   let source: PlanResult['source'] = 'offline render'
-  const dry = await helm.try(
-    a.upgradeArgs(helm.dialect, target, s.chart, s.values, {
+  const dry = await helm.runAllowingFailure(
+    helmArgs.upgradeArgs(helm.dialect, target, s.chart, s.values, {
       timeoutSeconds: config.timeoutSeconds,
       historyMax: config.historyMax,
       createNamespace: config.createNamespace,
@@ -44,7 +44,7 @@ export async function plan(
     })
   )
   if (dry.exitCode === 0) {
-    next = parseManifests(parseRelease(dry.stdout).manifest)
+    next = parseManifests(parseReleaseInfo(dry.stdout).manifest)
     source = 'server dry-run'
   } else {
     notes.push(

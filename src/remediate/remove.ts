@@ -1,4 +1,4 @@
-import * as a from '../helm/args.js'
+import * as helmArgs from '../helm/args.js'
 import type { DeployDeps } from '../deploy/deploy.js'
 import { DeployLock, defaultLockTiming, holderFromEnv } from '../kube/lease.js'
 import { defaultRetryPolicy } from '../kube/retry.js'
@@ -93,7 +93,7 @@ export async function removeRelease(s: Session, deps: DeployDeps): Promise<Remov
     }
     if (plan.uninstall) {
       log(`Uninstalling ${config.release} from ${namespace}`)
-      await helm.run(a.uninstallArgs(target, { timeoutSeconds: config.timeoutSeconds }))
+      await helm.run(helmArgs.uninstallArgs(target, { timeoutSeconds: config.timeoutSeconds }))
       outcome.uninstalled = true
     }
     if (plan.deleteNamespace) {

@@ -1,4 +1,4 @@
-import * as a from '../helm/args.js'
+import * as helmArgs from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
 import {
   rollback,
@@ -129,7 +129,9 @@ async function rollbackLocked(
       error = `health check failed: ${bad.map((h) => `${h.url} ${h.detail}`).join('; ')}`
   }
   if (!error && config.runTests) {
-    const r = await helm.try(a.testArgs(target, { timeoutSeconds: config.timeoutSeconds }))
+    const r = await helm.runAllowingFailure(
+      helmArgs.testArgs(target, { timeoutSeconds: config.timeoutSeconds })
+    )
     if (r.exitCode !== 0) error = `helm test failed: ${new HelmError('test', r).message}`
   }
   const now = await helm.status(target)

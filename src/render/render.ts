@@ -1,6 +1,6 @@
 // helm template and helm lint read the same chart and values and need no cluster: both start
 // at once, once per session, and the values are checked while they run.
-import * as a from '../helm/args.js'
+import * as helmArgs from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
 import type { CommandResult, CommandRunner } from '../exec/runner.js'
 import { UserError } from '../errors/result.js'
@@ -25,11 +25,13 @@ type CheckInputs = Pick<Session, 'config' | 'target' | 'chart' | 'values'>
 
 function checkArgs(s: CheckInputs): { lint: string[]; template: string[] } {
   return {
-    lint: a.lintArgs(s.chart, s.values, {
+    lint: helmArgs.lintArgs(s.chart, s.values, {
       namespace: s.config.namespace,
       kubeVersion: s.config.kubeVersion
     }),
-    template: a.templateArgs(s.target, s.chart, s.values, { kubeVersion: s.config.kubeVersion })
+    template: helmArgs.templateArgs(s.target, s.chart, s.values, {
+      kubeVersion: s.config.kubeVersion
+    })
   }
 }
 
@@ -73,8 +75,9 @@ export function startHelmChecks(s: Session): HelmChecks {
   if (!h) {
     const args = checkArgs(s)
     h = {
-      lint: takeEarly(s.helm.binary, args.lint) ?? quiet(s.helm.try(args.lint)),
-      template: takeEarly(s.helm.binary, args.template) ?? quiet(s.helm.try(args.template))
+      lint: takeEarly(s.helm.binary, args.lint) ?? quiet(s.helm.runAllowingFailure(args.lint)),
+      template:
+        takeEarly(s.helm.binary, args.template) ?? quiet(s.helm.runAllowingFailure(args.template))
     }
     started.set(s, h)
   }

@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { RELEASE_MODES, type Config, type Mode } from '../inputs/config.js'
 import type { CommandRunner } from '../exec/runner.js'
 import type { ChartSpec, Target, ValuesSpec } from '../helm/args.js'
-import * as a from '../helm/args.js'
+import * as helmArgs from '../helm/args.js'
 import { Helm, HelmError, runHelm } from '../helm/helm.js'
 import { startHelmChecksEarly } from '../render/render.js'
 import { sourceFailure, type SourceContext, type SourceStep } from '../helm/sources.js'
@@ -144,12 +144,12 @@ async function prepareChart(config: Config, run: RunHelm, temp: TempFiles): Prom
   if (config.repo) {
     await step(
       'repo add',
-      a.repoAddArgs(config.repo.alias, config.repo.url, creds),
+      helmArgs.repoAddArgs(config.repo.alias, config.repo.url, creds),
       creds?.password
     )
   } else if (config.chart.kind === 'oci' && creds) {
     const host = config.chart.ref.slice('oci://'.length).split('/')[0]
-    await step('registry login', a.registryLoginArgs(host, creds.username), creds.password)
+    await step('registry login', helmArgs.registryLoginArgs(host, creds.username), creds.password)
   }
   if (config.chart.kind === 'repo' || config.chart.kind === 'oci') {
     // Fetched once: lint, render and deploy then read the very chart chart-version resolved to
@@ -157,7 +157,7 @@ async function prepareChart(config: Config, run: RunHelm, temp: TempFiles): Prom
     // cannot make them disagree.
     const dir = join(temp.dir, 'chart')
     mkdirSync(dir)
-    await step('resolve', a.pullArgs(chart, dir))
+    await step('resolve', helmArgs.pullArgs(chart, dir))
     const [name] = readdirSync(dir)
     return { ref: join(dir, name) }
   }
@@ -166,7 +166,7 @@ async function prepareChart(config: Config, run: RunHelm, temp: TempFiles): Prom
     !config.chart.packaged &&
     needsDependencyBuild(config.chart.path)
   ) {
-    await step('dependency build', a.dependencyBuildArgs(config.chart.path))
+    await step('dependency build', helmArgs.dependencyBuildArgs(config.chart.path))
   }
   return chart
 }

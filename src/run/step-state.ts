@@ -3,12 +3,13 @@ import * as core from '@actions/core'
 // The only module that talks to STATE_*: the post step runs in a new process and sees nothing
 // else of the main step. Paths only, never secrets.
 
-const POST = 'isPost'
+// The main step leaves this mark; the post step (a new process) finds it and so knows it is the post step.
+const MAIN_STEP_RAN = 'mainStepRan'
 const TEMP_FILES = 'tempFiles'
 const RELEASE = 'release'
 
-export const isPost = (): boolean => core.getState(POST) === 'true'
-export const markMain = (): void => core.saveState(POST, 'true')
+export const isPostStep = (): boolean => core.getState(MAIN_STEP_RAN) === 'true'
+export const markMainStepRan = (): void => core.saveState(MAIN_STEP_RAN, 'true')
 
 export function rememberTempFiles(paths: readonly string[]): void {
   core.saveState(TEMP_FILES, JSON.stringify(paths))

@@ -4,7 +4,7 @@ import { gatePasses, runGate } from '../analysis/gate.js'
 import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
 import { deploy, type DeployResult } from '../deploy/deploy.js'
 import { UserError } from '../errors/result.js'
-import * as a from '../helm/args.js'
+import * as helmArgs from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
 import { lastGoodRevision } from '../helm/release.js'
 import type { Kubectl } from '../kube/kubectl.js'
@@ -382,14 +382,16 @@ async function discard(c: Ctx, candidate: SlotRevision): Promise<string> {
     s.log(
       `Rejecting slot ${candidate.slot} revision ${candidate.revision}: restoring its revision ${good.revision}`
     )
-    const r = await s.helm.try(a.rollbackArgs(s.helm.dialect, target, good.revision, o))
+    const r = await s.helm.runAllowingFailure(
+      helmArgs.rollbackArgs(s.helm.dialect, target, good.revision, o)
+    )
     if (r.exitCode !== 0) throw new UserError(new HelmError('rollback', r).message)
     return `slot ${candidate.slot} restored to revision ${good.revision} (${good.chart})`
   }
   s.log(
     `Rejecting slot ${candidate.slot} revision ${candidate.revision}: it has no earlier revision, uninstalling ${target.release}`
   )
-  const r = await s.helm.try(a.uninstallArgs(target, o))
+  const r = await s.helm.runAllowingFailure(helmArgs.uninstallArgs(target, o))
   if (r.exitCode !== 0) throw new UserError(new HelmError('uninstall', r).message)
   return `${target.release} uninstalled (it had no earlier revision)`
 }

@@ -146,7 +146,7 @@ const HELM4_CHANGES: Change[] = [
   { since: 'v4.3.0', set: { dropsLastLineAtBufferEdge: false } }
 ]
 
-interface Release {
+interface HelmVersionNumber {
   major: number
   minor: number
   patch: number
@@ -154,22 +154,22 @@ interface Release {
 }
 
 /** `v4.3.1`, `4.3.1`, `v4.3.1+g1234`, `v4.0.0-rc.1`; undefined for anything else. */
-export function parseRelease(text: string): Release | undefined {
+export function parseHelmVersionNumber(text: string): HelmVersionNumber | undefined {
   const m = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(text.trim())
   if (!m) return undefined
   return { major: +m[1], minor: +m[2], patch: +m[3], pre: m[4] ?? '' }
 }
 
 /** a ≥ b, where a pre-release comes before its release (v4.1.0-rc.1 has no v4.1.0 rules). */
-function atLeast(a: Release, b: Release): boolean {
+function atLeast(a: HelmVersionNumber, b: HelmVersionNumber): boolean {
   for (const k of ['major', 'minor', 'patch'] as const) if (a[k] !== b[k]) return a[k] > b[k]
   return a.pre === '' || b.pre !== ''
 }
 
-function rulesFor(major: HelmMajor, release: Release | undefined): Rules {
+function rulesFor(major: HelmMajor, release: HelmVersionNumber | undefined): Rules {
   let rules = major === 3 ? HELM3_OLDEST : HELM4_OLDEST
   for (const change of major === 3 ? HELM3_CHANGES : HELM4_CHANGES) {
-    const since = parseRelease(change.since) as Release
+    const since = parseHelmVersionNumber(change.since) as HelmVersionNumber
     if (release === undefined || atLeast(release, since)) rules = { ...rules, ...change.set }
   }
   return rules
@@ -184,7 +184,7 @@ export function valuesDialectFor(version: string | HelmMajor): ValuesDialect {
     if (version !== 3 && version !== 4) throw new Error(`Helm ${String(version)} is not supported`)
     return { major: version, version: `v${version}`, ...rulesFor(version, undefined) }
   }
-  const release = parseRelease(version)
+  const release = parseHelmVersionNumber(version)
   if (!release) throw new Error(`"${version}" is not a Helm version (like v3.22.0)`)
   if (release.major !== 3 && release.major !== 4)
     throw new Error(`Helm ${version} is not supported; use Helm 3 or Helm 4`)

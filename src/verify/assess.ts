@@ -283,8 +283,11 @@ function statefulSet(ss: StatefulSet, name: string, c: Ctx, judge: boolean): Jud
  * The hash the DaemonSet's current pods carry: from its newest ControllerRevision. Matching on
  * metadata.generation would miss pods after any change outside the pod template.
  */
-function daemonSetHash(ds: DaemonSet, s: Snapshot): { label: string; value: string } | undefined {
-  const revisions = (s.controllerRevisions ?? []).filter((r) =>
+function daemonSetHash(
+  ds: DaemonSet,
+  snap: Snapshot
+): { label: string; value: string } | undefined {
+  const revisions = (snap.controllerRevisions ?? []).filter((r) =>
     ownedBy(r.metadata, ds, 'DaemonSet')
   )
   const newest = revisions.sort((a, b) => a.revision - b.revision).pop()
@@ -433,22 +436,22 @@ function custom(obj: CustomObject, name: string, c: Ctx, judge: boolean): Judged
 
 type Found = Deployment | StatefulSet | DaemonSet | Job | CustomObject
 
-function findWorkload(w: WorkloadRef, s: Snapshot): Found | undefined {
+function findWorkload(w: WorkloadRef, snap: Snapshot): Found | undefined {
   const inNs = (x: { metadata: ObjectMeta }) =>
     x.metadata.name === w.name && (!x.metadata.namespace || x.metadata.namespace === w.namespace)
   if (isCustom(w))
-    return (s.custom ?? []).find(
+    return (snap.custom ?? []).find(
       (x) =>
         x.kind === w.kind && x.apiVersion.split('/')[0] === w.apiVersion!.split('/')[0] && inNs(x)
     )
   const list: Found[] =
     w.kind === 'Deployment'
-      ? s.deployments
+      ? snap.deployments
       : w.kind === 'StatefulSet'
-        ? s.statefulSets
+        ? snap.statefulSets
         : w.kind === 'DaemonSet'
-          ? s.daemonSets
-          : s.jobs
+          ? snap.daemonSets
+          : snap.jobs
   return list.find(inNs)
 }
 
@@ -550,15 +553,15 @@ export function assess(
 }
 
 /** What exists now, to tell later which objects the deploy changed or created. */
-export function baselineOf(s: Snapshot): Baseline {
+export function baselineOf(snap: Snapshot): Baseline {
   const generations = new Map<string, number>()
   const uids = new Set<string>()
   const all: Array<{ kind: string; metadata: ObjectMeta }> = [
-    ...s.deployments,
-    ...s.statefulSets,
-    ...s.daemonSets,
-    ...s.jobs,
-    ...(s.custom ?? [])
+    ...snap.deployments,
+    ...snap.statefulSets,
+    ...snap.daemonSets,
+    ...snap.jobs,
+    ...(snap.custom ?? [])
   ]
   for (const x of all) {
     generations.set(objectKey(x.kind, x.metadata, ''), x.metadata.generation ?? 0)

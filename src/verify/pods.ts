@@ -108,8 +108,8 @@ function earliestEvent(
 }
 
 /** "exit code 1 (Error): last lines", one place for how a termination reads. */
-export function describeTermination(s: ContainerState | undefined): string | undefined {
-  const t = s?.terminated
+export function describeTermination(state: ContainerState | undefined): string | undefined {
+  const t = state?.terminated
   if (!t) return undefined
   const parts = [`exit code ${t.exitCode ?? '?'}`]
   if (t.reason) parts.push(`(${t.reason})`)

@@ -49,7 +49,7 @@ export interface WatchParams {
   /** Called with every assessment (progress logs). */
   onProgress?: (a: Assessment) => void
   /** Runs on every snapshot before it is judged (e.g. replacing stuck StatefulSet pods). */
-  onSnapshot?: (s: Snapshot) => Promise<void>
+  onSnapshot?: (snap: Snapshot) => Promise<void>
 }
 
 /**
