@@ -83,7 +83,7 @@ const result = await esbuild.build({
 writeFileSync(join(outdir, 'package.json'), '{\n  "type": "module"\n}\n')
 writeFileSync(join(outdir, 'licenses.txt'), licenses(result.metafile))
 
-/** The license of every package that ended up in the bundle, as ncc used to write it. */
+/** The license of every package that ended up in the bundle, with its name and SPDX id. */
 function licenses(metafile) {
   const packages = new Map()
   for (const input of Object.keys(metafile.inputs)) {
