@@ -28,7 +28,7 @@ function fakeFetch(answers: Record<string, Array<number | 'refused'>>): {
 } {
   const hits: string[] = []
   const fetchImpl = (async (input: string | URL | Request) => {
-    const url = String(input)
+    const url = input instanceof Request ? input.url : input.toString()
     hits.push(url)
     const list = answers[url]
     const answer = list.length > 1 ? list.shift()! : list[0]

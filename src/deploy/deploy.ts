@@ -1,26 +1,36 @@
-import * as helmArgs from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
-import { lastGoodRevision, type HistoryEntry } from '../helm/release.js'
+import type { HistoryEntry } from '../helm/release.js'
+import type { Config } from '../inputs/config.js'
 import type { Kubectl } from '../kube/kubectl.js'
 import { DeployLock, defaultLockTiming, holderFromEnv, type Holder } from '../kube/lease.js'
 import { defaultRetryPolicy, UnreachableError } from '../kube/retry.js'
 import type { Snapshot, WorkloadRef } from '../kube/types.js'
 import { imagesOf, parseManifests } from '../render/manifests.js'
+import { installedByLabels } from '../remediate/marks.js'
+import { prepareNamespace, runUrlFromEnv } from '../remediate/namespace.js'
+import type { Session } from '../run/session.js'
+import type { DeployState } from '../run/step-state.js'
 import {
   baselineOf,
-  describeFailure,
   type Assessment,
   type Failure,
   type WorkloadProgress
 } from '../verify/assess.js'
-import { checkHealth, type HealthResult } from '../verify/health.js'
-import { watchRollout, type Clock, type WatchOutcome } from '../verify/watch.js'
+import { healthChecks, postRolloutChecks, runChecks } from '../verify/checks.js'
+import type { HealthResult } from '../verify/health.js'
+import type { GateReport } from '../analysis/gate.js'
+import { watchRollout, type Clock, type WatchOutcome, type WatchParams } from '../verify/watch.js'
 import { workloadName, workloadsOf } from '../verify/workloads.js'
-import type { Session } from '../run/session.js'
-import type { DeployState } from '../run/step-state.js'
-import { installedByLabels } from '../remediate/marks.js'
-import { prepareNamespace, runUrlFromEnv } from '../remediate/namespace.js'
-import { releaseHelm, type RolloutReader } from './ports.js'
+import {
+  detection,
+  outcomeFailure,
+  reportsLeftAsIs,
+  restoreVerdict,
+  secondsBetween,
+  startingPoint,
+  unknownOutcomeMessage
+} from './outcome.js'
+import { releaseHelm, type LockPort, type ReleaseHelm, type RolloutReader } from './ports.js'
 import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
 import { settlePending } from './restore.js'
 
@@ -53,6 +63,8 @@ export interface DeployResult {
   /** One-paragraph cause, for the step's error. */
   error?: string
   health: HealthResult[]
+  /** What the metrics gate measured after the rollout, when the analysis input is given. */
+  gates?: GateReport[]
   recovered?: string
   /** Set when the outcome could not be read (the cluster stopped answering): what to check. */
   unknown?: string
@@ -83,18 +95,61 @@ export interface DeployDeps {
   cancel?: AbortSignal
 }
 
-const secondsBetween = (from: number, to: number): number => Math.round((to - from) / 100) / 10
+/** What a deploy needs of the inputs. */
+export type DeployConfig = Pick<
+  Config,
+  | 'release'
+  | 'timeoutSeconds'
+  | 'verdict'
+  | 'createNamespace'
+  | 'lock'
+  | 'rollbackOnFailure'
+  | 'uninstallOnFailedInstall'
+  | 'recoverPending'
+  | 'healthChecks'
+  | 'healthCheckTimeoutSeconds'
+  | 'runTests'
+  | 'analysis'
+>
 
-const readerOf = (deps: DeployDeps): RolloutReader =>
-  deps.reader ?? { snapshot: (w) => deps.kube.releaseSnapshot(w) }
+/** What restoring a revision needs of the inputs. */
+export type RestoreConfig = Pick<Config, 'release' | 'timeoutSeconds' | 'verdict'>
+
+/** The ports a restore works through (a subset of a deploy's). */
+export interface RestorePorts {
+  helm: ReleaseHelm
+  reader: RolloutReader
+  clock: Clock
+  log: (line: string) => void
+  /** Replaces a pod (a StatefulSet pod left broken on the old revision by a rollback). */
+  deletePod(name: string): Promise<void>
+  /** Follows a rollout to its outcome (default: watchRollout). */
+  watch?: (p: WatchParams) => Promise<WatchOutcome>
+  pollMs?: number
+  /** Aborted when the runner cancels the job. */
+  cancel?: AbortSignal
+}
+
+/** The ports a deploy works through: helm, the cluster, the lock, the clock and what it tells the step. */
+export interface DeployPorts extends RestorePorts {
+  lock: LockPort
+  /** create-namespace: creates the namespace before the lock's Lease is written to it; says whether helm must create it instead. */
+  prepareNamespace(): Promise<{ helmCreates: boolean }>
+  /** Told when the rollout's deadline is known: reads may retry until then. */
+  readsRetryUntil?: (deadline: number) => void
+  /** Told once the release is being changed, so a cancelled job can be repaired by the post step. */
+  onStarted?: (lastGood: number | undefined) => void
+  remember?: (patch: Partial<DeployState>) => void
+  /** What the user should know that does not fail the deploy (a metrics gate that was not evaluated). */
+  warn?: (line: string) => void
+  fetchImpl?: typeof fetch
+}
 
 /** How far a deploy got, for reporting an outcome that could not be read. */
 interface Phase {
   result?: DeployResult
   /** Set once the upgrade is about to start: from then on the release may have changed. */
   attempted?: number
-  /** When the rollout's timeout ends; reads may retry until then. */
-  deadline?: number
   startedAt: number
   /** create-namespace left to helm (the credentials cannot read namespaces). */
   helmCreatesNamespace?: boolean
@@ -108,71 +163,109 @@ interface Phase {
 export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult> {
   const { config } = s
   const warn = deps.warn ?? ((l: string) => s.log(`Warning: ${l}`))
-  const phase: Phase = { startedAt: deps.clock.now().getTime() }
-  const policy = { ...defaultRetryPolicy(s.log), deadline: () => phase.deadline }
+  let deadline: number | undefined
+  const policy = { ...defaultRetryPolicy(s.log), deadline: () => deadline }
   s.helm.retryReads(policy)
   deps.kube.configure({ retry: policy, warn })
+  return deployRelease(config, s.target.namespace ?? 'default', {
+    ...restorePorts(s, deps),
+    lock: leaseLock(s, deps, warn),
+    prepareNamespace: () => prepareNamespace(deps.kube, config.release, runUrlFromEnv(), s.log),
+    readsRetryUntil: (d) => {
+      deadline = d
+    },
+    onStarted: deps.onStarted,
+    remember: deps.remember,
+    warn,
+    fetchImpl: deps.fetchImpl
+  })
+}
 
-  // The namespace is created (and marked as the action's) before the lock's Lease is written to it.
-  if (config.createNamespace)
-    phase.helmCreatesNamespace = (
-      await prepareNamespace(deps.kube, config.release, runUrlFromEnv(), s.log)
-    ).helmCreates
-  let lock: DeployLock | undefined
-  let lockState: LockState = { kind: 'disabled' }
-  if (config.lock) {
-    lock = new DeployLock(deps.kube, config.release, deps.holder ?? holderFromEnv(process.env), {
-      ...defaultLockTiming,
-      ...deps.lockTiming,
-      clock: deps.clock,
-      log: s.log,
-      warn
-    })
-    const got = await lock.acquire(config.lockTimeoutSeconds)
-    deps.remember?.({ lock: { name: lock.name, holder: lock.me.identity } })
-    lock.startRenewing()
-    lockState = { kind: 'held', previous: got.previous, previousHolder: got.previousHolder }
-  } else {
-    s.log(
-      'Deploying without the deploy lock (lock: false): runs of this release are not serialized.'
-    )
-  }
-  try {
-    return await deployLocked(s, deps, lockState, phase)
-  } catch (e) {
-    if (!(e instanceof UnreachableError) || phase.attempted === undefined || !phase.result) throw e
-    return unknownOutcome(s, phase, phase.result, e, deps.clock)
-  } finally {
-    await lock?.releaseOrWarn(warn)
+/** The session's helm, release watch and kubectl as the ports of a restore. */
+function restorePorts(s: Session, deps: DeployDeps): RestorePorts {
+  return {
+    helm: releaseHelm(s.helm, s.target, s.config, { chart: s.chart, values: s.values }),
+    reader: deps.reader ?? { snapshot: (w) => deps.kube.releaseSnapshot(w) },
+    clock: deps.clock,
+    log: s.log,
+    deletePod: (name) => deps.kube.deletePod(name),
+    pollMs: deps.pollMs,
+    cancel: deps.cancel
   }
 }
 
-function unknownOutcome(
-  s: Session,
-  phase: Phase,
-  result: DeployResult,
-  e: UnreachableError,
-  clock: Clock
-): DeployResult {
-  const ns = s.target.namespace ?? 'default'
-  result.ok = false
-  result.revision = undefined
-  result.unknown = `The outcome of revision ${phase.attempted} of ${s.config.release} is unknown: the cluster stopped answering after helm started it (${e.message}). Nothing was rolled back. Check what is live with: helm history ${s.config.release} --namespace ${ns}; and the rollout of its workloads (kubectl rollout status --namespace ${ns} ...).`
-  result.error = result.unknown
-  result.durationSeconds = secondsBetween(phase.startedAt, clock.now().getTime())
-  return result
+/** The deploy lock as a Lease in the release's namespace. */
+function leaseLock(s: Session, deps: DeployDeps, warn: (line: string) => void): LockPort {
+  let lock: DeployLock | undefined
+  return {
+    async acquire() {
+      lock = new DeployLock(
+        deps.kube,
+        s.config.release,
+        deps.holder ?? holderFromEnv(process.env),
+        {
+          ...defaultLockTiming,
+          ...deps.lockTiming,
+          clock: deps.clock,
+          log: s.log,
+          warn
+        }
+      )
+      const got = await lock.acquire(s.config.lockTimeoutSeconds)
+      deps.remember?.({ lock: { name: lock.name, holder: lock.me.identity } })
+      lock.startRenewing()
+      return { kind: 'held', previous: got.previous, previousHolder: got.previousHolder }
+    },
+    release: async () => {
+      await lock?.releaseOrWarn(warn)
+    }
+  }
+}
+
+/**
+ * The deploy over its ports: namespace, lock, pending recovery, upgrade, rollout watch,
+ * post-rollout checks, and on failure the remediation decided in remediation.ts.
+ */
+export async function deployRelease(
+  config: DeployConfig,
+  namespace: string,
+  ports: DeployPorts
+): Promise<DeployResult> {
+  const phase: Phase = { startedAt: ports.clock.now().getTime() }
+  // The namespace is created (and marked as the action's) before the lock's Lease is written to it.
+  if (config.createNamespace)
+    phase.helmCreatesNamespace = (await ports.prepareNamespace()).helmCreates
+  let lock: LockState = { kind: 'disabled' }
+  if (config.lock) lock = await ports.lock.acquire()
+  else
+    ports.log(
+      'Deploying without the deploy lock (lock: false): runs of this release are not serialized.'
+    )
+  try {
+    return await deployLocked(config, namespace, ports, lock, phase)
+  } catch (e) {
+    if (!(e instanceof UnreachableError) || phase.attempted === undefined || !phase.result) throw e
+    const result = phase.result
+    result.ok = false
+    result.revision = undefined
+    result.unknown = unknownOutcomeMessage(config.release, namespace, phase.attempted, e.message)
+    result.error = result.unknown
+    result.durationSeconds = secondsBetween(phase.startedAt, ports.clock.now().getTime())
+    return result
+  } finally {
+    if (config.lock) await ports.lock.release()
+  }
 }
 
 async function deployLocked(
-  s: Session,
-  deps: DeployDeps,
+  config: DeployConfig,
+  namespace: string,
+  ports: DeployPorts,
   lock: LockState,
   phase: Phase
 ): Promise<DeployResult> {
-  const { helm, target, config, log } = s
-  const clock = deps.clock
+  const { helm, clock, log } = ports
   const t0 = clock.now().getTime()
-  const namespace = target.namespace ?? 'default'
   const result: DeployResult = {
     ok: false,
     release: config.release,
@@ -188,81 +281,66 @@ async function deployLocked(
   }
 
   phase.result = result
-  const { history, recovered } = await settlePending(
-    releaseHelm(helm, target, config),
-    config,
-    lock,
-    log
-  )
+  const { history, recovered } = await settlePending(helm, config, lock, log)
   result.recovered = recovered
-  const good = lastGoodRevision(history)
-  const deployed = [...history].reverse().find((h) => h.status === 'deployed')
+  const start = startingPoint(history)
+  const { good, deployed, attempted } = start
   result.previousRevision = deployed?.revision
   result.chartBefore = deployed?.chart
-  const manifestBefore = deployed ? await helm.manifest(target, deployed.revision) : ''
+  const manifestBefore = deployed ? await helm.manifest(deployed.revision) : ''
   result.imagesBefore = imagesOf(parseManifests(manifestBefore))
-  const attempted = (history.at(-1)?.revision ?? 0) + 1
   result.attemptedRevision = attempted
 
   // What exists before the upgrade tells which workloads this revision changes: the others are
   // reported, never judged.
-  const reader = readerOf(deps)
-  const before = baselineOf(await reader.snapshot(workloadsOf(manifestBefore, namespace)))
-  deps.remember?.({ lastGood: good?.revision, attempted })
+  const before = baselineOf(await ports.reader.snapshot(workloadsOf(manifestBefore, namespace)))
+  ports.remember?.({ lastGood: good?.revision, attempted })
   phase.attempted = attempted
-  phase.deadline = clock.now().getTime() + config.timeoutSeconds * 1000
-  deps.onStarted?.(good?.revision)
+  ports.readsRetryUntil?.(clock.now().getTime() + config.timeoutSeconds * 1000)
+  ports.onStarted?.(good?.revision)
 
   const upgradeStart = clock.now().getTime()
-  // No helm --wait: the verdict is the action's own (helm's wait would also hold a deploy on a
-  // LoadBalancer address or an unbound volume, and ends only at its timeout).
-  const upgrade = helm.start(
-    helmArgs.upgradeArgs(helm.dialect, target, s.chart, s.values, {
-      timeoutSeconds: config.timeoutSeconds,
-      historyMax: config.historyMax,
-      createNamespace: phase.helmCreatesNamespace === true,
-      // A release this run installs is marked as the action's, for mode remove.
-      labels: history.length === 0 ? installedByLabels(helm.version) : undefined,
-      wait: false
-    })
-  )
-  const outcome = await watchRollout({
-    snapshot: (w) => reader.snapshot(w),
-    wake: reader.onChange?.bind(reader),
-    workloads: () => pendingWorkloads(s, attempted, namespace),
+  const upgrade = helm.startUpgrade({
+    createNamespace: phase.helmCreatesNamespace === true,
+    // A release this run installs is marked as the action's, for mode remove.
+    labels: start.firstInstall ? installedByLabels(helm.version) : undefined
+  })
+  const outcome = await (ports.watch ?? watchRollout)({
+    snapshot: (w) => ports.reader.snapshot(w),
+    wake: ports.reader.onChange?.bind(ports.reader),
+    workloads: () => revisionWorkloads(helm, attempted, namespace, log),
     process: upgrade,
     timeoutSeconds: config.timeoutSeconds,
     policy: config.verdict,
     before,
     releaseNamespace: namespace,
-    pollMs: deps.pollMs,
+    pollMs: ports.pollMs,
     clock,
     onProgress: progressLogger(log),
     onReadError: readErrorLogger(log),
-    cancel: deps.cancel
+    cancel: ports.cancel
   })
   result.warnings = outcome.assessment?.warnings ?? []
   result.progress = outcome.assessment?.progress ?? []
 
-  let failure = describeOutcome(outcome)
-  if (!failure) {
-    result.health = await runHealthChecks(s, deps)
-    const bad = result.health.filter((h) => !h.ok)
-    if (bad.length > 0)
-      failure = `health check failed: ${bad.map((h) => `${h.url} ${h.detail}`).join('; ')}`
-  }
-  if (!failure && config.runTests) {
-    const r = await helm.runAllowingFailure(
-      helmArgs.testArgs(target, { timeoutSeconds: config.timeoutSeconds })
-    )
-    if (r.exitCode !== 0) failure = `helm test failed: ${new HelmError('test', r).message}`
-  }
+  const verify = postRolloutChecks(config, {
+    clock,
+    log,
+    warn: ports.warn,
+    namespace,
+    fetchImpl: ports.fetchImpl,
+    cancel: ports.cancel,
+    helmTest: () => helm.test()
+  })
+  const failure = outcomeFailure(outcome) ?? (await runChecks(verify.checks))
+  result.health = [...verify.health.results]
+  if (verify.gate) result.gates = [...verify.gate.reports]
 
   if (!failure) {
-    const after = await helm.status(target)
+    const after = await helm.status()
     result.ok = true
     result.revision = after?.revision
-    result.chartAfter = after?.chart ?? (await helm.history(target)).at(-1)?.chart
+    result.chartAfter = after?.chart ?? (await helm.history()).at(-1)?.chart
     const manifestAfter = after?.manifest ?? ''
     result.imagesAfter = imagesOf(parseManifests(manifestAfter))
     result.changed = manifestAfter !== manifestBefore
@@ -271,12 +349,10 @@ async function deployLocked(
   }
 
   result.error = failure
-  result.failures = outcome.kind === 'failed' ? outcome.assessment.failures : []
-  if (outcome.kind === 'failed')
-    result.detectionSeconds = secondsBetween(upgradeStart, outcome.detectedAt.getTime())
+  Object.assign(result, detection(outcome, upgradeStart))
   log(`Deploy of revision ${attempted} failed: ${failure}`)
 
-  const historyNow = await helm.history(target)
+  const historyNow = await helm.history()
   const recorded = recordedByThisRun(history, historyNow, attempted, outcome.process?.stderr)
   result.changed = recorded
   const decision = decideRemediation({
@@ -292,9 +368,10 @@ async function deployLocked(
     lock
   })
   if (decision.action === 'rollback')
-    result.rollback = await rollback(s, deps, decision.to, namespace)
-  else if (decision.action === 'uninstall') result.rollback = await uninstallFailedInstall(s, deps)
-  else if (config.rollbackOnFailure && historyNow.length > 0) {
+    result.rollback = await restoreRevision(config, ports, decision.to, namespace)
+  else if (decision.action === 'uninstall')
+    result.rollback = await uninstallFailedInstall(config.release, ports)
+  else if (reportsLeftAsIs(decision, config.rollbackOnFailure, historyNow)) {
     log(`Nothing undone: ${decision.reason}.`)
     result.rollback = {
       healthy: false,
@@ -303,35 +380,31 @@ async function deployLocked(
       durationSeconds: 0
     }
   }
-  const final = await helm.status(target)
+  const final = await helm.status()
   // A run whose revision helm never recorded reports none: the current one is another run's.
   result.revision = recorded ? final?.revision : undefined
-  result.chartAfter = final?.chart ?? (await helm.history(target)).at(-1)?.chart
+  result.chartAfter = final?.chart ?? (await helm.history()).at(-1)?.chart
   result.imagesAfter = final ? imagesOf(parseManifests(final.manifest)) : []
   result.durationSeconds = secondsBetween(t0, clock.now().getTime())
   return result
 }
 
 /** Workloads of the revision helm is applying, once its pending record exists. */
-async function pendingWorkloads(
-  s: Session,
+async function revisionWorkloads(
+  helm: ReleaseHelm,
   revision: number,
-  namespace: string
+  namespace: string,
+  log: (line: string) => void
 ): Promise<WorkloadRef[] | undefined> {
-  const m = await s.helm.runAllowingFailure(helmArgs.getManifestArgs(s.target, revision), {
-    echo: false
-  })
-  if (m.exitCode !== 0) return undefined
-  const h = await s.helm.runAllowingFailure(helmArgs.getHooksArgs(s.target, revision), {
-    echo: false
-  })
-  const workloads = workloadsOf(m.stdout, namespace, h.exitCode === 0 ? h.stdout : '')
+  const recorded = await helm.recorded(revision)
+  if (!recorded) return undefined
+  const workloads = workloadsOf(recorded.manifest, namespace, recorded.hooks)
   const names = (hook: boolean) =>
     workloads
       .filter((w) => !!w.hook === hook)
       .map((w) => workloadName(w, namespace))
       .join(', ')
-  s.log(
+  log(
     `Watching ${names(false) || 'no workloads'}${workloads.some((w) => w.hook) ? ` and hook ${names(true)}` : ''}`
   )
   return workloads
@@ -368,84 +441,64 @@ function readErrorLogger(log: (l: string) => void): (e: Error) => void {
   }
 }
 
-function describeOutcome(o: WatchOutcome): string | undefined {
-  switch (o.kind) {
-    case 'complete':
-      return undefined
-    case 'failed':
-      return o.assessment.failures.map(describeFailure).join('\n')
-    case 'process-failed':
-      return new HelmError('upgrade', o.process).message
-    case 'cancelled':
-      return 'the run was cancelled before the rollout was verified'
-    case 'timeout': {
-      const waiting = (o.assessment?.progress ?? [])
-        .filter((p) => !p.complete)
-        .map((p) => `${p.workload}: ${p.note ?? 'not ready'}`)
-      return `rollout did not finish within the timeout${waiting.length ? `; still waiting for ${waiting.join('; ')}` : ''}`
-    }
-  }
-}
-
+/** The health checks of mode rollback (the same checks a deploy runs first). */
 export async function runHealthChecks(s: Session, deps: DeployDeps): Promise<HealthResult[]> {
-  const results: HealthResult[] = []
-  for (const check of s.config.healthChecks) {
-    const r = await checkHealth(
-      check,
-      s.config.healthCheckTimeoutSeconds,
-      deps.clock,
-      deps.fetchImpl
-    )
-    s.log(
-      `Health check ${r.url}: ${r.ok ? 'ok' : 'FAILED'} (${r.detail}, ${r.attempts} attempt(s))`
-    )
-    results.push(r)
-  }
-  return results
+  const health = healthChecks(s.config.healthChecks, s.config.healthCheckTimeoutSeconds, {
+    clock: deps.clock,
+    log: s.log,
+    fetchImpl: deps.fetchImpl
+  })
+  await health.run()
+  return [...health.results]
 }
 
-/** Rolls back to a good revision and watches it become healthy again. */
-export async function rollback(
+/** Rolls back to a good revision and watches it become healthy again (mode rollback). */
+export function rollback(
   s: Session,
   deps: DeployDeps,
   to: HistoryEntry,
   namespace: string
 ): Promise<RollbackReport> {
-  const { helm, target, config, log } = s
-  const start = deps.clock.now().getTime()
+  return restoreRevision(s.config, restorePorts(s, deps), to, namespace)
+}
+
+/** Rolls back to a good revision and watches it become healthy again. */
+export async function restoreRevision(
+  config: RestoreConfig,
+  ports: RestorePorts,
+  to: HistoryEntry,
+  namespace: string
+): Promise<RollbackReport> {
+  const { helm, clock, log } = ports
+  const start = clock.now().getTime()
   log(`Rolling back ${config.release} to revision ${to.revision} (${to.chart})`)
   // No --wait: helm rollback has no signal handling, so it must never be interrupted; the
   // rollout of the restored revision is watched below instead.
-  const r = await helm.runAllowingFailure(
-    helmArgs.rollbackArgs(helm.dialect, target, to.revision, {
-      timeoutSeconds: config.timeoutSeconds,
-      historyMax: config.historyMax
-    })
-  )
+  const r = await helm.rollback(to.revision)
   if (r.exitCode !== 0) {
     return {
       toRevision: to.revision,
       healthy: false,
       uninstalled: false,
       detail: new HelmError('rollback', r).message,
-      durationSeconds: secondsBetween(start, deps.clock.now().getTime())
+      durationSeconds: secondsBetween(start, clock.now().getTime())
     }
   }
-  const workloads = workloadsOf(await helm.manifest(target, to.revision), namespace)
+  const workloads = workloadsOf(await helm.manifest(to.revision), namespace)
   const replaced = new Set<string>()
-  const outcome = await watchRollout({
-    snapshot: (w) => readerOf(deps).snapshot(w),
-    wake: deps.reader?.onChange?.bind(deps.reader),
-    workloads: async () => workloads.filter((w) => w.kind !== 'Job'),
+  const outcome = await (ports.watch ?? watchRollout)({
+    snapshot: (w) => ports.reader.snapshot(w),
+    wake: ports.reader.onChange?.bind(ports.reader),
+    workloads: () => Promise.resolve(workloads.filter((w) => w.kind !== 'Job')),
     timeoutSeconds: config.timeoutSeconds,
     policy: config.verdict,
     releaseNamespace: namespace,
-    pollMs: deps.pollMs,
-    clock: deps.clock,
+    pollMs: ports.pollMs,
+    clock,
     onProgress: progressLogger(log),
     onReadError: readErrorLogger(log),
     // A cancelled run has seconds before the runner kills it: the rollback is applied, not watched.
-    cancel: deps.cancel,
+    cancel: ports.cancel,
     onSnapshot: async (snap) => {
       for (const pod of stuckStatefulSetPods(snap, workloads)) {
         if (replaced.has(pod)) continue
@@ -453,23 +506,17 @@ export async function rollback(
         log(
           `Replacing pod ${pod}: a StatefulSet does not replace a broken pod by itself after a rollback`
         )
-        await deps.kube.deletePod(pod)
+        await ports.deletePod(pod)
       }
     }
   })
-  const status = await helm.status(target)
-  const healthy = outcome.kind === 'complete'
+  const status = await helm.status()
   return {
     toRevision: to.revision,
     revision: status?.revision,
-    healthy,
+    ...restoreVerdict(to.revision, outcome),
     uninstalled: false,
-    detail: healthy
-      ? `revision ${to.revision} restored and healthy`
-      : outcome.kind === 'cancelled'
-        ? `revision ${to.revision} restored; its rollout was not watched (the run was cancelled)`
-        : `revision ${to.revision} restored but not healthy: ${describeOutcome(outcome)}`,
-    durationSeconds: secondsBetween(start, deps.clock.now().getTime())
+    durationSeconds: secondsBetween(start, clock.now().getTime())
   }
 }
 
@@ -502,19 +549,20 @@ export function stuckStatefulSetPods(snap: Snapshot, workloads: readonly Workloa
   return stuck
 }
 
-async function uninstallFailedInstall(s: Session, deps: DeployDeps): Promise<RollbackReport> {
-  const start = deps.clock.now().getTime()
-  s.log(
-    `First install of ${s.config.release} failed and it never worked: uninstalling it (uninstall-on-failed-install)`
+async function uninstallFailedInstall(
+  release: string,
+  ports: DeployPorts
+): Promise<RollbackReport> {
+  const start = ports.clock.now().getTime()
+  ports.log(
+    `First install of ${release} failed and it never worked: uninstalling it (uninstall-on-failed-install)`
   )
-  const r = await s.helm.runAllowingFailure(
-    helmArgs.uninstallArgs(s.target, { timeoutSeconds: s.config.timeoutSeconds })
-  )
+  const r = await ports.helm.uninstall()
   return {
     healthy: r.exitCode === 0,
     uninstalled: r.exitCode === 0,
     detail:
       r.exitCode === 0 ? 'failed first install uninstalled' : new HelmError('uninstall', r).message,
-    durationSeconds: secondsBetween(start, deps.clock.now().getTime())
+    durationSeconds: secondsBetween(start, ports.clock.now().getTime())
   }
 }
