@@ -1,3 +1,4 @@
+import { renderGate } from '../analysis/summary.js'
 import type { DeployResult } from '../deploy/deploy.js'
 import { describeFailure } from '../verify/assess.js'
 
@@ -43,6 +44,7 @@ export function renderDeploySummary(r: DeployResult): string {
     for (const h of r.health)
       lines.push(`| ${esc(h.url)} | ${h.ok ? '✅' : '❌'} ${esc(h.detail)} |`)
   }
+  for (const g of r.gates ?? []) lines.push('', renderGate(g, 'Metrics gate'))
   if (!r.ok) {
     lines.push('', '#### What failed', '')
     if (r.failures.length > 0)
