@@ -74,6 +74,45 @@ function draftOf(schema: unknown, validator: SchemaValidator): Draft | { unknown
   return m[1].slice(0, 8) as Draft
 }
 
+type AnyAjv = Ajv | Ajv2019 | Ajv2020
+
+// inlineRefs false: a circular $ref then fails only where the values reach it, as in Helm.
+// code.optimize false: each schema is compiled for one validation, and ajv's pass that tidies
+// the generated code took longer than the validation it speeds up.
+const OPTIONS: Options = {
+  strict: false,
+  allErrors: true,
+  verbose: true,
+  logger: false,
+  inlineRefs: false,
+  code: { optimize: false }
+}
+
+const validators = new Map<string, AnyAjv>()
+
+/**
+ * One validator per draft for the whole run, emptied before each schema file: ajv compiles the
+ * draft's meta-schema (to check the file is a schema) once instead of once per file, and one
+ * file's `$id`s and `urn:` stand-ins never meet another's. A file's schema is compiled and its
+ * values validated before the next file is compiled (validateValues walks the charts in turn).
+ */
+function validatorFor(draft: '2020-12' | '2019-09' | 'draft-07'): AnyAjv {
+  let ajv = validators.get(draft)
+  if (!ajv) {
+    ajv =
+      draft === '2020-12'
+        ? new Ajv2020({ ...OPTIONS, validateFormats: false })
+        : draft === '2019-09'
+          ? new Ajv2019({ ...OPTIONS, validateFormats: false })
+          : new Ajv(OPTIONS)
+    addFormats(ajv)
+    validators.set(draft, ajv)
+  }
+  // Without an argument: every schema but the meta-schemas, and the compiled-schema cache.
+  ajv.removeSchema()
+  return ajv
+}
+
 function compile(file: string, text: string, dialect: ValuesDialect): Compiled {
   const problem = (message: string): Compiled => ({
     ok: false,
@@ -95,27 +134,12 @@ function compile(file: string, text: string, dialect: ValuesDialect): Compiled {
     return problem(
       `${name} names ${draft.unknown} as its meta-schema ($schema), which is not fetched here; Helm downloads it, so the values were not checked`
     )
-  // inlineRefs false: a circular $ref then fails only where the values reach it, as in Helm.
-  // code.optimize false: each schema is compiled for one validation, and ajv's pass that tidies
-  // the generated code took longer than the validation it speeds up.
-  const options: Options = {
-    strict: false,
-    allErrors: true,
-    verbose: true,
-    logger: false,
-    inlineRefs: false,
-    code: { optimize: false }
-  }
-  let ajv: Ajv | Ajv2019 | Ajv2020
-  if (draft === '2020-12') ajv = new Ajv2020({ ...options, validateFormats: false })
-  else if (draft === '2019-09') ajv = new Ajv2019({ ...options, validateFormats: false })
-  else {
+  if (draft !== '2020-12' && draft !== '2019-09') {
     // Older drafts by the draft-07 rules, with what differs translated; formats are checked.
     delete root.$schema
     root = toDraft07(root, draft)
-    ajv = new Ajv(options)
   }
-  addFormats(ajv)
+  const ajv = validatorFor(draft === '2020-12' || draft === '2019-09' ? draft : 'draft-07')
   root = breakRefCycles(root)
   // v3.19.1+ and v4.1.0+: a `urn:` Helm cannot resolve is the schema `true`.
   if (dialect.urnRefsPermissive) for (const urn of unresolvedUrns(root)) ajv.addSchema(true, urn)
