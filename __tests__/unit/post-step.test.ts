@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
-import { postStep, type PostDeps } from '../../src/post.js'
+import { post, postStep, type PostDeps } from '../../src/post.js'
+import { TempFiles } from '../../src/run/temp-files.js'
 import type { DeployState } from '../../src/run/step-state.js'
 
 // The post step runs even when the job was cancelled: it repairs this run's interrupted deploy,
@@ -117,5 +119,22 @@ describe('the post step', () => {
     await expect(r.done).resolves.toBeUndefined()
     expect(r.lines).toContain(warning)
     expect(r.calls).toEqual(['repair goatflow revision 3', 'free deploy-lock-goatflow', 'remove 1'])
+  })
+})
+
+describe('post()', () => {
+  it('reads what the main step remembered and removes its temporary files', async () => {
+    const temp = new TempFiles()
+    const kubeconfig = temp.write('kubeconfig', 'apiVersion: v1')
+    // What the runner hands the post step: the main step's saveState values as STATE_* variables.
+    process.env.STATE_tempFiles = JSON.stringify([temp.dir])
+    process.env.STATE_release = JSON.stringify({ ...state, finished: true, lock: undefined })
+    try {
+      await post()
+    } finally {
+      delete process.env.STATE_tempFiles
+      delete process.env.STATE_release
+    }
+    expect(existsSync(kubeconfig)).toBe(false)
   })
 })

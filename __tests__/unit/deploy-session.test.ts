@@ -1,0 +1,186 @@
+import { rmSync } from 'node:fs'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { deploy, rollback, runHealthChecks, type DeployDeps } from '../../src/deploy/deploy.js'
+import type { CommandResult, CommandRunner } from '../../src/exec/runner.js'
+import { Helm } from '../../src/helm/helm.js'
+import { readConfig } from '../../src/inputs/inputs.js'
+import { Kubectl } from '../../src/kube/kubectl.js'
+import type { Session } from '../../src/run/session.js'
+import { TempFiles } from '../../src/run/temp-files.js'
+import { systemClock } from '../../src/verify/watch.js'
+
+// deploy(session, deps) wires the session's helm and kubectl to the deploy core: the command lines
+// helm gets, and a rollback through the real rollout watch. The decisions are in deploy-core.test.ts.
+
+const configMap = (version: string) => `---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: goatflow
+data:
+  version: "${version}"
+`
+
+/** helm (history, manifests, status, upgrade, test, rollback) as the binary would answer. */
+function fakeHelm(o: { testExit?: number } = {}) {
+  const ran: string[][] = []
+  const history = [
+    { revision: 1, status: 'deployed', chart: 'goatflow-0.6.5', description: 'Install complete' }
+  ]
+  const ok = (stdout = ''): CommandResult => ({ exitCode: 0, stdout, stderr: '' })
+  const record = (description: string) => {
+    for (const h of history) if (h.status === 'deployed') h.status = 'superseded'
+    history.push({
+      revision: history.length + 1,
+      status: 'deployed',
+      chart: 'goatflow-0.7.0',
+      description
+    })
+  }
+  const runner: CommandRunner = {
+    async run(_file, args) {
+      if (args[0] === 'version') return ok('v3.17.0')
+      ran.push([...args])
+      const revision = Number(args[args.indexOf('--revision') + 1] || history.length)
+      switch (args[0]) {
+        case 'history':
+          return ok(JSON.stringify(history))
+        case 'get':
+          return ok(args[1] === 'manifest' ? configMap(String(revision)) : '')
+        case 'status': {
+          const cur = history.at(-1)!
+          return ok(
+            JSON.stringify({
+              name: 'goatflow',
+              namespace: 'apps',
+              version: cur.revision,
+              info: { status: cur.status, description: cur.description },
+              manifest: configMap(String(cur.revision)),
+              chart: { metadata: { name: 'goatflow', version: cur.chart.slice(9) } }
+            })
+          )
+        }
+        case 'test':
+          return {
+            exitCode: o.testExit ?? 0,
+            stdout: '',
+            stderr: 'Error: pod goatflow-test failed'
+          }
+        case 'rollback':
+          record(`Rollback to ${args[2]}`)
+          return ok()
+        default:
+          return ok()
+      }
+    },
+    start(_file, args) {
+      ran.push([...args])
+      record('Upgrade complete')
+      return { done: Promise.resolve(ok()), exited: () => true, signal: () => {} }
+    }
+  }
+  return { runner, ran }
+}
+
+const temps: TempFiles[] = []
+afterAll(() => {
+  for (const t of temps) rmSync(t.dir, { recursive: true, force: true })
+})
+
+async function session(runner: CommandRunner, inputs: Record<string, string>): Promise<Session> {
+  const config = readConfig(
+    (n) => ({ release: 'goatflow', chart: 'charts/app', namespace: 'apps', ...inputs })[n] ?? '',
+    { isDirectory: (p) => p === 'charts/app', isFile: (p) => p === 'charts/app/Chart.yaml' }
+  )
+  const temp = new TempFiles()
+  temps.push(temp)
+  return {
+    config,
+    helm: await Helm.detect(runner),
+    target: { release: 'goatflow', namespace: 'apps' },
+    chart: { ref: 'charts/app' },
+    values: { files: [], set: [], setString: [], setJson: [] },
+    temp,
+    log: () => {}
+  }
+}
+
+const deps = (runner: CommandRunner): DeployDeps => ({
+  kube: new Kubectl(runner, { namespace: 'apps' }),
+  reader: {
+    snapshot: async () => ({
+      deployments: [],
+      replicaSets: [],
+      statefulSets: [],
+      daemonSets: [],
+      jobs: [],
+      pods: [],
+      events: []
+    })
+  },
+  clock: systemClock,
+  pollMs: 5
+})
+
+describe('deploy(session, deps)', () => {
+  it('upgrades with the session’s chart, without --wait, and reports the new revision', async () => {
+    const helm = fakeHelm()
+    const result = await deploy(await session(helm.runner, { lock: 'false' }), deps(helm.runner))
+    expect(result).toMatchObject({ ok: true, revision: 2, previousRevision: 1, namespace: 'apps' })
+    const upgrade = helm.ran.find((a) => a[0] === 'upgrade')!
+    expect(upgrade.slice(0, 3)).toEqual(['upgrade', 'goatflow', 'charts/app'])
+    expect(upgrade).toEqual(expect.arrayContaining(['--install', '--namespace', 'apps']))
+    expect(upgrade).not.toContain('--wait')
+  })
+
+  it('rolls back through the session’s helm when helm test fails, and watches the restored revision', async () => {
+    const helm = fakeHelm({ testExit: 1 })
+    const result = await deploy(
+      await session(helm.runner, { lock: 'false', 'run-tests': 'true' }),
+      deps(helm.runner)
+    )
+    expect(result.error).toMatch(/^helm test failed/)
+    expect(result.rollback).toMatchObject({ toRevision: 1, revision: 3, healthy: true })
+    expect(helm.ran.find((a) => a[0] === 'rollback')?.slice(0, 5)).toEqual([
+      'rollback',
+      'goatflow',
+      '1',
+      '--namespace',
+      'apps'
+    ])
+  })
+})
+
+describe('what mode rollback uses of the deploy', () => {
+  it('restores a revision and watches it', async () => {
+    const helm = fakeHelm()
+    const s = await session(helm.runner, {})
+    const report = await rollback(
+      s,
+      deps(helm.runner),
+      {
+        revision: 1,
+        status: 'superseded',
+        chart: 'goatflow-0.6.5',
+        appVersion: '',
+        description: '',
+        updated: ''
+      },
+      'apps'
+    )
+    expect(report).toMatchObject({ toRevision: 1, revision: 2, healthy: true })
+  })
+
+  it('runs the health checks alone (no helm test)', async () => {
+    const helm = fakeHelm()
+    const s = await session(helm.runner, { 'health-check-urls': 'http://goatflow.apps/ready' })
+    const results = await runHealthChecks(s, {
+      ...deps(helm.runner),
+      fetchImpl: async () => new Response(null, { status: 200 })
+    })
+    expect(results).toEqual([
+      expect.objectContaining({ url: 'http://goatflow.apps/ready', ok: true })
+    ])
+    expect(helm.ran.filter((a) => a[0] === 'test')).toEqual([])
+  })
+})
