@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { failureText } from './errors/failure.js'
 import { createProcessRunner, signalChildren, type CommandRunner } from './exec/runner.js'
 import type { Config } from './inputs/config.js'
 import { actionInputs, readConfig, type InputReader } from './inputs/inputs.js'
@@ -98,7 +99,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
     if (result.error) core.setFailed(result.error)
   } catch (e) {
     outputs.status = 'failed'
-    core.setFailed(e instanceof Error ? e.message : String(e))
+    core.setFailed(failureText(e))
   } finally {
     await warming
     process.off('SIGINT', onInt)

@@ -11,3 +11,15 @@ export class UserError extends Error {
     this.name = 'UserError'
   }
 }
+
+/**
+ * Something the action depends on failed or answered unexpectedly: the cluster, helm, kubectl, a
+ * download, GitHub's API. The message says what and is complete as it is; it is no bug of the
+ * action. HelmError, KubectlError, UnreachableError and ApiStatusError are ExternalErrors.
+ */
+export class ExternalError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.name = 'ExternalError'
+  }
+}

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { displayCommand } from './redact.js'
+import { ExternalError, UserError } from '../errors/result.js'
 
 export interface RunOptions {
   /** Written to the process's standard input (for example a password for --password-stdin). */
@@ -69,8 +70,8 @@ export function createProcessRunner(log: Logger): CommandRunner {
         settled = true
         reject(
           e.code === 'ENOENT'
-            ? new Error(`${file} was not found; install it or put it on PATH`)
-            : new Error(`could not start ${file}: ${e.message}`)
+            ? new UserError(`${file} was not found; install it or put it on PATH`)
+            : new ExternalError(`could not start ${file}: ${e.message}`)
         )
       })
       proc.on('close', (code, signal) => {

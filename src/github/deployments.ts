@@ -1,4 +1,5 @@
 import type { Octokit, RunContext } from './client.js'
+import { ExternalError } from '../errors/result.js'
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive'
 
@@ -30,7 +31,7 @@ export class DeploymentReporter {
     })
     const id = (res.data as { id?: number }).id
     if (typeof id !== 'number')
-      throw new Error(
+      throw new ExternalError(
         `GitHub did not create a deployment: ${JSON.stringify(res.data).slice(0, 200)}`
       )
     return new DeploymentReporter(octokit, ctx, id, o.environmentUrl)

@@ -2,6 +2,8 @@
 // the dialect instead of testing the major version. Facts: helm/helm v3.21 cmd/helm/*.go and
 // v4.2 pkg/cmd/{upgrade,rollback,flags}.go.
 
+import { ExternalError, UserError } from '../errors/result.js'
+
 export type HelmMajor = 3 | 4
 
 export interface Dialect {
@@ -26,7 +28,7 @@ const helm3: Dialect = {
   dryRun: (kind) => [`--dry-run=${kind}`],
   serverSide: (mode) => {
     if (mode === 'true')
-      throw new Error('server-side apply needs Helm 4; Helm 3 always applies client-side')
+      throw new UserError('server-side apply needs Helm 4; Helm 3 always applies client-side')
     return []
   }
 }
@@ -50,10 +52,10 @@ export function dialectFor(major: HelmMajor): Dialect {
 export function parseHelmVersionOutput(text: string): { version: string; major: HelmMajor } {
   const version = text.trim()
   const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version)
-  if (!m) throw new Error(`could not read the Helm version from "${version}"`)
+  if (!m) throw new ExternalError(`could not read the Helm version from "${version}"`)
   const major = Number(m[1])
   if (major !== 3 && major !== 4)
-    throw new Error(
+    throw new UserError(
       `Helm ${version} is not supported; use Helm 3 or Helm 4 (input helm-version installs one)`
     )
   return { version, major }

@@ -3,8 +3,9 @@ import { retryRead, type RetryPolicy } from '../kube/retry.js'
 import * as helmArgs from './args.js'
 import { dialectFor, parseHelmVersionOutput, type Dialect } from './dialect.js'
 import { parseHistory, parseReleaseInfo, type HistoryEntry, type ReleaseInfo } from './release.js'
+import { ExternalError } from '../errors/result.js'
 
-export class HelmError extends Error {
+export class HelmError extends ExternalError {
   constructor(
     readonly command: string,
     readonly result: CommandResult

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { chmod, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { UserError } from '../errors/result.js'
+import { ExternalError, UserError } from '../errors/result.js'
 
 const ARCH: Record<string, string> = {
   x64: 'amd64',
@@ -25,7 +25,8 @@ export function helmArchiveName(version: string, platform: string, arch: string)
 /** The first field of a `.sha256sum` file (`<hex>  <file name>`), or the file itself when bare. */
 export function parseChecksumFile(text: string): string {
   const hex = text.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('the checksum file holds no SHA-256 digest')
+  if (!/^[0-9a-f]{64}$/.test(hex))
+    throw new ExternalError('the checksum file holds no SHA-256 digest')
   return hex
 }
 
@@ -71,7 +72,12 @@ export async function installHelm(
     throw new UserError(
       `Helm archive ${name} failed its checksum: expected SHA-256 ${expected}, got ${actual}. Nothing was installed; check helm-download-url.`
     )
-  const dir = name.endsWith('.zip') ? await tc.extractZip(archive) : await tc.extractTar(archive)
+  // An archive that does not unpack is a download problem, not a bug of the action.
+  const dir = await (name.endsWith('.zip') ? tc.extractZip(archive) : tc.extractTar(archive)).catch(
+    (e: unknown) => {
+      throw new ExternalError(e instanceof Error ? e.message : String(e), { cause: e })
+    }
+  )
   const folder = join(dir, `${OS[platform]}-${ARCH[arch]}`)
   const cachedDir = await tc.cacheDir(folder, 'helm', version.replace(/^v/, ''), arch)
   const binary = join(cachedDir, exe)

@@ -1,6 +1,8 @@
 // Shapes of `helm status|history -o json` (pkg/release/v1, pkg/cmd/history.go), parsed into
 // the few fields the action uses. The same for Helm 3 and Helm 4.
 
+import { ExternalError } from '../errors/result.js'
+
 export type ReleaseStatusName =
   | 'unknown'
   | 'deployed'
@@ -44,7 +46,7 @@ export function parseReleaseInfo(json: string): ReleaseInfo {
     chart?: { metadata?: { name?: string; version?: string } }
   }
   if (typeof r.name !== 'string' || typeof r.version !== 'number')
-    throw new Error('helm printed no release (missing name or version)')
+    throw new ExternalError('helm printed no release (missing name or version)')
   const meta = r.chart?.metadata
   return {
     name: r.name,
@@ -66,7 +68,7 @@ export function parseHistory(json: string): HistoryEntry[] {
     description?: string
     updated?: string
   }>
-  if (!Array.isArray(rows)) throw new Error('helm history printed no list')
+  if (!Array.isArray(rows)) throw new ExternalError('helm history printed no list')
   return rows
     .map((r) => ({
       revision: r.revision,

@@ -4,6 +4,7 @@ import { Agent, request, type IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { ExternalError } from '../errors/result.js'
 
 /** The command that serves the API on a unix socket: `kubectl proxy` with the run's kubeconfig. */
 export type ProxyCommand = (socket: string) => { file: string; args: string[] }
@@ -133,7 +134,9 @@ export class KubectlProxy implements ApiTransport {
       const timer = setTimeout(() => {
         child.kill('SIGTERM')
         reject(
-          new Error(`kubectl proxy did not start within ${timeoutMs / 1000}s: ${lastLine(stderr)}`)
+          new ExternalError(
+            `kubectl proxy did not start within ${timeoutMs / 1000}s: ${lastLine(stderr)}`
+          )
         )
       }, timeoutMs)
       child.stdout.on('data', (d: Buffer) => {
@@ -144,12 +147,12 @@ export class KubectlProxy implements ApiTransport {
       })
       child.once('error', (e) => {
         clearTimeout(timer)
-        reject(new Error(`could not start kubectl proxy: ${e.message}`))
+        reject(new ExternalError(`could not start kubectl proxy: ${e.message}`))
       })
       child.once('exit', (code, signal) => {
         clearTimeout(timer)
         reject(
-          new Error(
+          new ExternalError(
             `kubectl proxy exited (${signal ?? `code ${code}`}) before serving: ${lastLine(stderr)}`
           )
         )
@@ -176,7 +179,9 @@ export class KubectlProxy implements ApiTransport {
         { socketPath, path: pathAndQuery, headers: HEADERS, agent: this.agent, timeout: timeoutMs },
         (res) => void collect(res, this.stats).then(resolve, reject)
       )
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000}s`)))
+      req.on('timeout', () =>
+        req.destroy(new ExternalError(`no answer within ${timeoutMs / 1000}s`))
+      )
       req.on('error', reject)
       req.end()
     })
@@ -207,13 +212,13 @@ export class KubectlProxy implements ApiTransport {
           lines.on('close', () =>
             res.complete
               ? resolve({ status: 200, body: '' })
-              : reject(new Error('watch stream cut'))
+              : reject(new ExternalError('watch stream cut'))
           )
         }
       )
       // A background stream: only an awaited read may keep Node running.
       req.on('socket', (s) => s.unref())
-      req.on('timeout', () => req.destroy(new Error(`watch silent for ${idleMs / 1000}s`)))
+      req.on('timeout', () => req.destroy(new ExternalError(`watch silent for ${idleMs / 1000}s`)))
       req.on('error', reject)
       req.end()
     })

@@ -3,9 +3,10 @@ import { proxyArgs } from './api-proxy.js'
 import { classifyFailure, retryRead, type FailureKind, type RetryPolicy } from './retry.js'
 import { snapshotOf } from './snapshot.js'
 import type { KubeEvent, Snapshot } from './types.js'
+import { ExternalError } from '../errors/result.js'
 
 /** A kubectl call the cluster answered with an error (forbidden, not found, invalid...). */
-export class KubectlError extends Error {
+export class KubectlError extends ExternalError {
   readonly kind: FailureKind
   constructor(
     readonly command: string,
@@ -228,7 +229,7 @@ export class Kubectl {
       ...this.globals()
     ])
     if (r.exitCode !== 0 && !/NotFound/.test(r.stderr))
-      throw new Error(`kubectl delete pod ${name} failed: ${r.stderr.trim()}`)
+      throw new ExternalError(`kubectl delete pod ${name} failed: ${r.stderr.trim()}`)
   }
 
   /** The namespace the kubeconfig context selects ("default" when it names none). */
@@ -242,7 +243,7 @@ export class Kubectl {
     if (t.context) args.push('--context', t.context)
     const r = await runner.run(binary, args, { echo: false })
     if (r.exitCode !== 0)
-      throw new Error(`kubectl could not read the kubeconfig: ${r.stderr.trim()}`)
+      throw new ExternalError(`kubectl could not read the kubeconfig: ${r.stderr.trim()}`)
     return r.stdout.trim() || 'default'
   }
 }

@@ -1,4 +1,5 @@
 import type { LabelSelector } from './types.js'
+import { UserError } from '../errors/result.js'
 
 /**
  * The `labelSelector` query parameter that selects what a workload's spec.selector selects, in the
@@ -22,7 +23,7 @@ export function selectorQuery(selector: LabelSelector | undefined): string | und
       case 'NotIn':
         // The API server rejects a set requirement without values; so would the workload's own validation.
         if (values.length === 0)
-          throw new Error(`label selector ${e.key} ${e.operator} has no values`)
+          throw new UserError(`label selector ${e.key} ${e.operator} has no values`)
         parts.push(`${e.key} ${e.operator === 'In' ? 'in' : 'notin'} (${values.join(',')})`)
         break
       case 'Exists':
@@ -32,7 +33,7 @@ export function selectorQuery(selector: LabelSelector | undefined): string | und
         parts.push(`!${e.key}`)
         break
       default:
-        throw new Error(
+        throw new UserError(
           `label selector operator ${JSON.stringify(e.operator)} on ${e.key} is not one of In, NotIn, Exists, DoesNotExist`
         )
     }

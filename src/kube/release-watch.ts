@@ -10,6 +10,7 @@ import {
 } from './release-streams.js'
 import type { Snapshot, WorkloadRef } from './types.js'
 import { statusMessage, WatchStream } from './watch-stream.js'
+import { ExternalError } from '../errors/result.js'
 
 export interface ReleaseWatchOptions {
   /** Told once per collection that is read in a degraded way (RBAC forbids it, or watching it). */
@@ -106,13 +107,13 @@ export class ReleaseWatch {
       })
       const blocking = usable.filter((s) => s.state !== 'live')
       const failed = blocking.filter(late)
-      if (failed.length > 0) throw new Error(describeProblems(failed))
+      if (failed.length > 0) throw new ExternalError(describeProblems(failed))
       if (blocking.length === 0 && !added) {
         this.sweep()
         return snapshotFromStreams(usable.map((s) => ({ spec: s.spec, items: s.items() })))
       }
       if (Date.now() - started >= syncMs)
-        throw new Error(
+        throw new ExternalError(
           `the Kubernetes API did not list ${blocking.map((s) => s.spec.what).join(', ')} within ${syncMs / 1000}s`
         )
       await this.nextStateChange(100)
@@ -149,7 +150,7 @@ export class ReleaseWatch {
     } catch (e) {
       problem = (e as Error).message
     }
-    throw new Error(`the Kubernetes API server did not answer its health check: ${problem}`)
+    throw new ExternalError(`the Kubernetes API server did not answer its health check: ${problem}`)
   }
 
   /** The REST paths of the release's custom resources, from the group versions that serve them. */
@@ -171,7 +172,7 @@ export class ReleaseWatch {
             `Not reading custom resources of ${v}: ${r.status === 404 ? 'the cluster does not serve that API version (yet)' : `the credentials may not read its API discovery (${statusMessage(r.body)})`}`
           )
         } else
-          throw new Error(
+          throw new ExternalError(
             `reading the API discovery of ${v} failed: HTTP ${r.status} ${statusMessage(r.body)}`
           )
       })

@@ -1,5 +1,6 @@
 import pRetry from 'p-retry'
 import type { CommandResult } from '../exec/runner.js'
+import { ExternalError } from '../errors/result.js'
 
 /**
  * What a failed kubectl or helm call means for whoever reads it:
@@ -62,7 +63,7 @@ export function classifyFailure(r: Pick<CommandResult, 'stderr'>): FailureKind {
  * A read that stayed unanswerable (the cluster unreachable) until its retry window closed. Nothing
  * may be concluded from it: callers report the outcome as unknown instead of failed.
  */
-export class UnreachableError extends Error {
+export class UnreachableError extends ExternalError {
   constructor(
     readonly what: string,
     readonly attempts: number,

@@ -8,6 +8,7 @@ import {
   type ObjectCache,
   type WatchEvent
 } from './watch-cache.js'
+import { ExternalError } from '../errors/result.js'
 
 /**
  * - `syncing`: not listed yet (or listing again after 410 Gone): the cache is not to be trusted.
@@ -18,7 +19,7 @@ import {
 export type StreamState = 'syncing' | 'live' | 'down' | 'forbidden'
 
 /** An error status of the API, with the Kubernetes reason and message of its Status body. */
-export class ApiStatusError extends Error {
+export class ApiStatusError extends ExternalError {
   /** `HTTP 403 Forbidden: pods is forbidden: ...` */
   readonly detail: string
   constructor(
@@ -228,7 +229,7 @@ export class WatchStream {
     } finally {
       this.abort.signal.removeEventListener('abort', stop)
     }
-    if (failure) throw new Error(`watching ${spec.what} failed: ${failure}`)
+    if (failure) throw new ExternalError(`watching ${spec.what} failed: ${failure}`)
     if (relist) this.needList = true
   }
 }

@@ -1,4 +1,5 @@
 import { parse } from 'yaml'
+import { ExternalError } from '../errors/result.js'
 
 export interface K8sObject {
   apiVersion: string
@@ -50,7 +51,7 @@ export function parseManifests(text: string): RenderedObject[] {
     try {
       value = parse(doc) as K8sObject | null
     } catch (e) {
-      throw new Error(`rendered manifest is not valid YAML: ${(e as Error).message}`, {
+      throw new ExternalError(`rendered manifest is not valid YAML: ${(e as Error).message}`, {
         cause: e
       })
     }
