@@ -215,6 +215,9 @@ describe.each([3, 4] as const)('strategy blue-green with Helm %i', (major) => {
         )![1]
       )
       // Prometheus scrapes every second; the gate measures every second; one failure is allowed.
+      console.log(
+        `Helm ${major}: traffic back on blue ${back - bad} ms after green's error ratio rose`
+      )
       expect(back - bad).toBeLessThan(8_000)
       expect(r.summary).toMatch(/Metrics gate on live traffic after the switch: ❌ failed/)
       expect(r.summary).toMatch(/❌ 0\.4/)
