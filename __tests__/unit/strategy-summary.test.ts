@@ -2,6 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import type { GateReport } from '../../src/analysis/gate.js'
 import { renderGate } from '../../src/analysis/summary.js'
 import type { DeployResult } from '../../src/deploy/deploy.js'
+import { readConfig } from '../../src/inputs/inputs.js'
+import type { Session } from '../../src/run/session.js'
+import { slotSession } from '../../src/strategy/blue-green.js'
 import {
   blueGreenStatus,
   renderBlueGreenSummary,
@@ -143,5 +146,37 @@ describe('the blue-green summary', () => {
       '',
       'query error-rate failed (2s)'
     ])
+  })
+})
+
+describe('the session of one slot', () => {
+  const config = readConfig(
+    (n) =>
+      ({
+        release: 'goatflow',
+        chart: 'examples/charts/goatflow',
+        strategy: 'blue-green',
+        'slot-value': 'global.slot',
+        set: 'backend.image.tag=0.6.6',
+        'health-check-urls': 'https://{{slot}}.goatflow.example.com/ready',
+        analysis:
+          'prometheus: http://prom:9090\nqueries: [{name: errors, query: \'max(e{slot="{{slot}}",ns="{{namespace}}",r="{{release}}"})\', success: "< 1"}]'
+      })[n] ?? ''
+  )
+  const s = {
+    config,
+    target: { release: 'goatflow', namespace: 'prod' },
+    values: { files: [], set: config.set, setString: [], setJson: [] }
+  } as unknown as Session
+
+  it('deploys the slot release with the slot value set, its own URL and its own queries', () => {
+    const g = slotSession(s, 'green', 'prod')
+    expect(g.config.release).toBe('goatflow-green')
+    expect(g.target.release).toBe('goatflow-green')
+    expect(g.values.set).toEqual(['backend.image.tag=0.6.6', 'global.slot=green'])
+    expect(g.config.healthChecks[0].url).toBe('https://green.goatflow.example.com/ready')
+    expect(g.config.analysis?.queries[0].query).toBe('max(e{slot="green",ns="prod",r="goatflow"})')
+    // The session it came from is unchanged.
+    expect(s.config.healthChecks[0].url).toBe('https://{{slot}}.goatflow.example.com/ready')
   })
 })
