@@ -35,7 +35,9 @@ async function loadMode(config: Config): Promise<{ mode: Mode; warmUp?: () => Pr
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) }
     }
     case 'plan':
-      return { mode: (await import('./modes/plan.js')).planMode }
+      return config.strategy === 'blue-green'
+        ? { mode: (await import('./strategy/blue-green.js')).blueGreenPlanMode }
+        : { mode: (await import('./modes/plan.js')).planMode }
     case 'rollback':
       return { mode: (await import('./modes/rollback.js')).rollbackMode }
     case 'remove':

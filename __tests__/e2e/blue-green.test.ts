@@ -136,6 +136,14 @@ describe.each([3, 4] as const)('strategy blue-green with Helm %i', (major) => {
         /\| Traffic \(Service `goatflow`\) \| slot `blue` \(`goatflow-blue`\) \| slot `green` \(`goatflow-green`\) \|/
       )
 
+      // A plan compares the new version with the slot that takes traffic, as that slot.
+      const planned = await run(ns, { mode: 'plan', set: 'backend.image.tag=0.6.7' })
+      expect(planned.exitCode).toBe(0)
+      expect(planned.outputs).toMatchObject({ status: 'planned', changed: 'true', revision: '1' })
+      expect(planned.stdout).toMatch(/planning against slot green \(release goatflow-green\)/)
+      expect(planned.stdout).toMatch(/changed: .*Deployment.*goatflow-green-backend/)
+      expect(planned.stdout).not.toMatch(/^(added|removed): /m)
+
       // A third deploy goes to blue again: the idle slot alternates.
       const third = await run(ns, { set: 'backend.image.tag=0.6.7' })
       expect(third.exitCode).toBe(0)

@@ -422,3 +422,20 @@ async function finish(c: Ctx, t0: number): Promise<ModeResult> {
     error: o.error ? `${headline}:\n${o.error}` : undefined
   }
 }
+
+/**
+ * `mode: plan` with strategy blue-green: what the new version changes against the slot that takes
+ * traffic now (rendered as that slot, so names match), not against a release that does not exist.
+ */
+export async function blueGreenPlanMode(s0: Session, deps: ModeDeps): Promise<ModeResult> {
+  const c = await context(s0, deps, 'deploy')
+  const live = (await observe(c)).live
+  const slot = live ?? 'blue'
+  s0.log(
+    live
+      ? `Blue-green: planning against slot ${live} (release ${slotRelease(s0.config.release, live)}), which takes the traffic`
+      : `Blue-green: no slot takes traffic yet; planning the first install as slot blue`
+  )
+  const { planMode } = await import('../modes/plan.js')
+  return planMode(slotSession(s0, slot, c.namespace), deps)
+}
