@@ -83,7 +83,7 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
     const session = await openSession(config, {
       runner: deps.runner,
       log: (l) => core.info(l),
-      mask: (s) => core.setSecret(s),
+      mask: (secret) => core.setSecret(secret),
       helmBinary: deps.helmBinary
     })
     // The post step removes these; it also needs the kubeconfig to repair a cancelled deploy.

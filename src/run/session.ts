@@ -67,7 +67,7 @@ export function chartSpec(config: Config): ChartSpec {
 }
 
 export async function openSession(config: Config, deps: SessionDeps): Promise<Session> {
-  for (const s of masksFor(config)) deps.mask(s)
+  for (const secret of masksFor(config)) deps.mask(secret)
   const temp = new TempFiles()
   const target: Target = {
     release: config.release,

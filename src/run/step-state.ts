@@ -43,8 +43,8 @@ export interface DeployState {
   finished: boolean
 }
 
-export function rememberDeploy(s: DeployState): void {
-  core.saveState(RELEASE, JSON.stringify(s))
+export function rememberDeploy(state: DeployState): void {
+  core.saveState(RELEASE, JSON.stringify(state))
 }
 
 export function deployState(): DeployState | undefined {
