@@ -87,6 +87,11 @@ describe('anything else is a bug: its stack and a request to report it', () => {
     )
   })
 
+  it("includes the stack of a cause Node's own realm made", () => {
+    const e = new TypeError('values is not iterable', { cause: systemError() })
+    expect(failureText(e)).toContain('\nCaused by: Error: ENOENT: no such file or directory')
+  })
+
   it('says it is a bug in deploy-action and asks for the log', () => {
     expect(BUG_NOTICE).toMatch(/^This is a bug in deploy-action; please report it with this log/)
   })

@@ -46,10 +46,8 @@ function describeBug(e: unknown): string {
   if (!isErrorLike(e)) return `deploy-action threw a value that is not an Error: ${show(e)}`
   const lines = [e.stack ?? `${e.name}: ${e.message}`]
   for (let cause = e.cause, depth = 0; cause !== undefined && depth < 5; depth++) {
-    lines.push(
-      `Caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : show(cause)}`
-    )
-    cause = cause instanceof Error ? cause.cause : undefined
+    lines.push(`Caused by: ${isErrorLike(cause) ? (cause.stack ?? cause.message) : show(cause)}`)
+    cause = isErrorLike(cause) ? cause.cause : undefined
   }
   return lines.join('\n')
 }
