@@ -1,5 +1,5 @@
 import { HelmError } from '../helm/helm.js'
-import type { HistoryEntry } from '../helm/release.js'
+import type { HistoryEntry, ReleaseInfo } from '../helm/release.js'
 import type { Config } from '../inputs/config.js'
 import type { Kubectl } from '../kube/kubectl.js'
 import { DeployLock, defaultLockTiming, holderFromEnv, type Holder } from '../kube/lease.js'
@@ -337,10 +337,10 @@ async function deployLocked(
   if (verify.gate) result.gates = [...verify.gate.reports]
 
   if (!failure) {
-    const after = await helm.status()
+    const { info: after, chart } = await releaseNow(helm)
     result.ok = true
     result.revision = after?.revision
-    result.chartAfter = after?.chart ?? (await helm.history()).at(-1)?.chart
+    result.chartAfter = chart
     const manifestAfter = after?.manifest ?? ''
     result.imagesAfter = imagesOf(parseManifests(manifestAfter))
     result.changed = manifestAfter !== manifestBefore
@@ -380,13 +380,24 @@ async function deployLocked(
       durationSeconds: 0
     }
   }
-  const final = await helm.status()
+  const { info: final, chart } = await releaseNow(helm)
   // A run whose revision helm never recorded reports none: the current one is another run's.
   result.revision = recorded ? final?.revision : undefined
-  result.chartAfter = final?.chart ?? (await helm.history()).at(-1)?.chart
+  result.chartAfter = chart
   result.imagesAfter = final ? imagesOf(parseManifests(final.manifest)) : []
   result.durationSeconds = secondsBetween(t0, clock.now().getTime())
   return result
+}
+
+/**
+ * The release as it is now, for the report: its status, and its chart from the status or else
+ * the newest history entry (Helm 4's status omits the chart). Both read at once.
+ */
+async function releaseNow(
+  helm: ReleaseHelm
+): Promise<{ info: ReleaseInfo | undefined; chart: string | undefined }> {
+  const [info, history] = await Promise.all([helm.status(), helm.history()])
+  return { info, chart: info?.chart ?? history.at(-1)?.chart }
 }
 
 /** Workloads of the revision helm is applying, once its pending record exists. */

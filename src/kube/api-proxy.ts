@@ -41,6 +41,8 @@ export interface ApiTransport {
     idleMs: number
   ): Promise<ApiResponse>
   readonly stats: ApiStats
+  /** Gets ready for the first read (starts the proxy) without waiting for it. */
+  prepare?(): void
   close(): void
 }
 
@@ -88,6 +90,11 @@ export class KubectlProxy implements ApiTransport {
   /** The private folder of the socket, once made. */
   get socketDir(): string | undefined {
     return this.dir
+  }
+
+  prepare(): void {
+    // A proxy that cannot start says so to the first read, which starts it again.
+    this.socket().catch(() => undefined)
   }
 
   /** The socket of a running proxy, starting one when there is none. */

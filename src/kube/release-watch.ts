@@ -66,6 +66,11 @@ export class ReleaseWatch {
     return new ReleaseWatch(new KubectlProxy(command, { log: options.debug }), options)
   }
 
+  /** Starts the connection now, so that the first snapshot does not wait for it. */
+  prepare(): void {
+    this.api.prepare?.()
+  }
+
   /** What was read from the API server so far. */
   get stats(): ApiStats & { streams: number } {
     return { ...this.api.stats, streams: this.streams.size }

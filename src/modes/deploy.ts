@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
 import { deploy, type DeployResult } from '../deploy/deploy.js'
+import type { Kubectl } from '../kube/kubectl.js'
 import { ReleaseWatch } from '../kube/release-watch.js'
 import { renderDeploySummary } from '../report/summary.js'
 import type { Session } from '../run/session.js'
@@ -9,10 +10,33 @@ import { connectMeanwhile, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: deploy`: the checks, the upgrade, the rollout verdict, and a rollback when it fails. */
 export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
-  const { reporter, cancel } = deps
   const cluster = connectMeanwhile(opened, deps)
   await checkValuesAndLint(opened)
   const { session: s, kube, serverVersion } = await cluster
+  // The rollout is followed through one kubectl proxy (every kubeconfig auth method keeps
+  // working), by watch streams on the release's own objects only. The proxy (reads only)
+  // starts while the rendered manifests are checked.
+  const watch = ReleaseWatch.throughKubectl((socket) => kube.proxyCommand(socket), {
+    warn: (line) => core.warning(line),
+    debug: (line) => core.debug(line)
+  })
+  watch.prepare()
+  try {
+    return await deployChecked(opened, s, kube, serverVersion, watch, deps)
+  } finally {
+    watch.close()
+  }
+}
+
+async function deployChecked(
+  opened: Session,
+  s: Session,
+  kube: Kubectl,
+  serverVersion: string | undefined,
+  watch: ReleaseWatch,
+  deps: ModeDeps
+): Promise<ModeResult> {
+  const { reporter, cancel } = deps
   await renderAndCheck(opened, serverVersion)
   const state: DeployState = {
     helm: s.helm.binary,
@@ -24,12 +48,6 @@ export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeR
     finished: false
   }
   await reporter.deploymentStarted()
-  // The rollout is followed through one kubectl proxy (every kubeconfig auth method keeps
-  // working), by watch streams on the release's own objects only.
-  const watch = ReleaseWatch.throughKubectl((socket) => kube.proxyCommand(socket), {
-    warn: (line) => core.warning(line),
-    debug: (line) => core.debug(line)
-  })
   const result = await core.group(`Deploy ${s.config.release} to ${s.target.namespace}`, () =>
     deploy(s, {
       kube,
@@ -39,7 +57,7 @@ export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeR
       onStarted: (lastGood) => rememberDeploy({ ...state, lastGood }),
       remember: (patch) => rememberDeploy(Object.assign(state, patch)),
       warn: (line) => core.warning(line)
-    }).finally(() => watch.close())
+    })
   )
   rememberDeploy({ ...state, finished: true })
   for (const w of result.warnings) core.warning(w)
