@@ -53,7 +53,12 @@ describe('run()', () => {
     // helm lint and helm template start beside the version question (neither needs it); nothing
     // else runs once the version is refused.
     expect(calls[0]).toEqual(['helm', 'version', '--template', '{{.Version}}'])
-    expect(calls.slice(1).map((c) => c[1]).sort()).toEqual(['lint', 'template'])
+    expect(
+      calls
+        .slice(1)
+        .map((c) => c[1])
+        .sort()
+    ).toEqual(['lint', 'template'])
     expect(setFailed).toHaveBeenCalledWith(expect.stringContaining('not expected'))
   })
 })
