@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import type { CommandResult, RunningCommand } from '../../src/exec/runner.js'
@@ -90,6 +91,23 @@ describe('watching a rollout', () => {
     expect(o.kind).toBe('complete')
     expect(signals).toEqual([])
     expect(clock.slept).toBeGreaterThan(0)
+  })
+
+  it("leaves no listener on the run's cancel signal, however many rounds it polls", async () => {
+    const { proc } = fakeProcess(40)
+    const cancel = new AbortController()
+    const o = await watchRollout({
+      snapshot: async () => snap,
+      workloads: async () => [w('healthy')],
+      process: proc,
+      timeoutSeconds: 300,
+      policy: DEFAULT_POLICY,
+      clock: fakeClock(start),
+      pollMs: 1000,
+      cancel: cancel.signal
+    })
+    expect(o.kind).toBe('complete')
+    expect(getEventListeners(cancel.signal, 'abort')).toHaveLength(0)
   })
 
   it('times out with what it still waits for, and stops helm', async () => {

@@ -8,6 +8,7 @@ import {
   type GateVerdict,
   type QueryRecord
 } from './verdict.js'
+import { raceAbort } from '../run/abort.js'
 
 /** What one run of the gate measured and decided, for the log, the summary and the verdict. */
 export interface GateReport {
@@ -53,7 +54,7 @@ export async function runGate(
     if (round > 0) {
       const due = start + round * c.intervalSeconds * 1000
       const wait = due - deps.clock.now().getTime()
-      if (wait > 0) await Promise.race([deps.clock.sleep(wait), aborted(deps.cancel)])
+      if (wait > 0) await raceAbort(deps.clock.sleep(wait), deps.cancel)
     }
     if (deps.cancel?.aborted) {
       verdict = { kind: 'failed', reason: 'the run was cancelled before the metrics gate finished' }
@@ -93,11 +94,6 @@ export async function runGate(
     durationSeconds: Math.round((deps.clock.now().getTime() - start) / 100) / 10
   }
 }
-
-const aborted = (signal: AbortSignal | undefined): Promise<void> =>
-  signal
-    ? new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
-    : new Promise(() => undefined)
 
 /** True when the gate lets the run go on (passed, or unreachable with on-unreachable: ignore). */
 export const gatePasses = (r: GateReport): boolean =>

@@ -3,6 +3,7 @@ import type { Snapshot, WorkloadRef } from '../kube/types.js'
 import { assess, type Assessment, type Baseline } from './assess.js'
 import { RolloutMemory } from './memory.js'
 import type { VerdictPolicy } from './policy.js'
+import { raceAbort } from '../run/abort.js'
 
 export interface Clock {
   now(): Date
@@ -117,19 +118,21 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
     }
     // Wake at once when helm exits: its result is what the rollout waits for.
     let unsubscribe: (() => void) | undefined
-    await Promise.race([
-      clock.sleep(p.pollMs ?? 1000),
-      // A change wakes the watcher; a short settle lets a burst of changes land in one read.
-      ...(p.wake
-        ? [
-            new Promise<void>((resolve) => (unsubscribe = p.wake!(() => resolve()))).then(() =>
-              clock.sleep(150)
-            )
-          ]
-        : []),
-      ...(p.cancel ? [aborted(p.cancel)] : []),
-      ...(p.process && !exited ? [p.process.done] : [])
-    ])
+    await raceAbort(
+      Promise.race([
+        clock.sleep(p.pollMs ?? 1000),
+        // A change wakes the watcher; a short settle lets a burst of changes land in one read.
+        ...(p.wake
+          ? [
+              new Promise<void>((resolve) => (unsubscribe = p.wake!(() => resolve()))).then(() =>
+                clock.sleep(150)
+              )
+            ]
+          : []),
+        ...(p.process && !exited ? [p.process.done] : [])
+      ]),
+      p.cancel
+    )
     unsubscribe?.()
   }
 }
@@ -145,6 +148,3 @@ async function readOrNothing(
     return undefined
   }
 }
-
-const aborted = (signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
