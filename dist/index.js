@@ -3,7 +3,7 @@ import {
   releaseHelm,
   repairInterrupted,
   systemClock
-} from "./chunks/chunk-62BVV5O5.js";
+} from "./chunks/chunk-Z2NTVLPC.js";
 import {
   deployState,
   isPostStep,
@@ -939,17 +939,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CCC4F4MB.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-O54MYUEZ.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-O54MYUEZ.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-S2J3WJXF.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-6MD2FYKR.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-X4FTJ2CF.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CCC4F4MB.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-X2NWO6EM.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-JHGJE3AI.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-CCC4F4MB.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-CCC4F4MB.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
