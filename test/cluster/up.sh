@@ -187,6 +187,9 @@ start kube-apiserver \
 wait_until kube-apiserver 90 "kube-apiserver /readyz" kc get --raw /readyz
 
 # ------------------------------------------ controller-manager and scheduler
+# --node-monitor-grace-period: an API server restart (the fault tests make one) can outlast the
+# default 50 s on a busy machine; the node lifecycle controller then marks every pod not ready,
+# and kwok, unlike a kubelet, never reports them ready again. No test needs a node to go away.
 start kube-controller-manager \
   --kubeconfig="$KUBECONFIG_FILE" \
   --authentication-kubeconfig="$KUBECONFIG_FILE" --authorization-kubeconfig="$KUBECONFIG_FILE" \
@@ -194,6 +197,7 @@ start kube-controller-manager \
   --bind-address=127.0.0.1 --secure-port="$KCM_PORT" \
   --tls-cert-file="$PKI/admin.crt" --tls-private-key-file="$PKI/admin.key" \
   --leader-elect=false \
+  --node-monitor-grace-period=5m \
   --root-ca-file="$PKI/ca.crt" --service-account-private-key-file="$PKI/admin.key" \
   --cluster-signing-cert-file="$PKI/ca.crt" --cluster-signing-key-file="$PKI/ca.key" \
   --use-service-account-credentials=false
