@@ -1,30 +1,23 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  releaseHelm,
-  repairInterrupted,
-  systemClock
-} from "./chunks/chunk-Z2NTVLPC.js";
+  createProcessRunner,
+  signalChildren
+} from "./chunks/chunk-542HALJU.js";
 import {
-  deployState,
+  systemClock
+} from "./chunks/chunk-I6JQYRCA.js";
+import {
   isPostStep,
   markMainStepRan,
-  releaseLease,
-  rememberTempFiles,
-  tempFiles
-} from "./chunks/chunk-UW7IJCAU.js";
+  rememberTempFiles
+} from "./chunks/chunk-BTHNUVWL.js";
 import {
-  Kubectl
-} from "./chunks/chunk-MFW2OUDV.js";
-import {
-  Helm,
   RELEASE_MODES,
-  defaultRetryPolicy,
-  displayCommand,
   isValidConstraint,
   openSession,
-  removeRecorded,
   require_dist
-} from "./chunks/chunk-YW6CQ7JC.js";
+} from "./chunks/chunk-H5WUKHT6.js";
+import "./chunks/chunk-NXQQIJN2.js";
 import {
   getInput,
   info,
@@ -75,62 +68,6 @@ function show(v) {
   } catch {
     return Object.prototype.toString.call(v);
   }
-}
-
-// src/exec/runner.ts
-import { spawn } from "node:child_process";
-var running = /* @__PURE__ */ new Set();
-function createProcessRunner(log) {
-  const start = (file, args, options = {}) => {
-    if (options.echo !== false) log(`$ ${displayCommand(file, args)}`);
-    let child;
-    let settled = false;
-    const done = new Promise((resolve, reject) => {
-      const proc = spawn(file, [...args], {
-        cwd: options.cwd,
-        env: { ...process.env, ...options.env },
-        stdio: ["pipe", "pipe", "pipe"],
-        shell: false
-      });
-      child = proc;
-      running.add(proc);
-      const out = [];
-      const err = [];
-      proc.stdout.on("data", (d) => out.push(d));
-      proc.stderr.on("data", (d) => err.push(d));
-      proc.on("error", (e) => {
-        running.delete(proc);
-        settled = true;
-        reject(
-          e.code === "ENOENT" ? new UserError(`${file} was not found; install it or put it on PATH`) : new ExternalError(`could not start ${file}: ${e.message}`)
-        );
-      });
-      proc.on("close", (code, signal) => {
-        running.delete(proc);
-        settled = true;
-        resolve({
-          exitCode: code ?? 128,
-          signal: signal ?? void 0,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        });
-      });
-      proc.stdin.on("error", () => void 0);
-      proc.stdin.end(options.input ?? "");
-    });
-    return {
-      done,
-      exited: () => settled,
-      signal: (sig) => {
-        if (!settled) child?.kill(sig);
-      }
-    };
-  };
-  return { start, run: (file, args, options) => start(file, args, options).done };
-}
-function signalChildren(signal) {
-  for (const child of running) child.kill(signal);
-  return running.size;
 }
 
 // src/inputs/inputs.ts
@@ -935,21 +872,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-WRIRVOJ6.js");
+      const m = await import("./chunks/validate-7W4KJKJU.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-O54MYUEZ.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-WMC65QRE.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-6MD2FYKR.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-3K4YBHG2.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-X4FTJ2CF.js")).removeMode };
+      return { mode: (await import("./chunks/remove-Y6MAHFY5.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-JHGJE3AI.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-HATHE45M.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-WB2DWIGP.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1006,83 +943,9 @@ async function run(deps = defaultDeps()) {
   }
 }
 
-// src/post.ts
-async function post() {
-  const runner = createProcessRunner((l) => info(l));
-  await postStep({
-    state: deployState(),
-    tempPaths: tempFiles(),
-    repair: (state) => repairInterruptedDeploy(state, runner),
-    freeLock: (state, lock) => releaseLease(kubectlFor(state, runner), lock.name, lock.holder),
-    removeTemp: removeRecorded,
-    info: (l) => info(l),
-    warning: (l) => warning(l)
-  });
-}
-async function postStep(deps) {
-  const { state } = deps;
-  if (state && !state.finished && state.attempted !== void 0) {
-    try {
-      await deps.repair(state);
-    } catch (e) {
-      deps.warning(
-        `Could not check the interrupted deploy of ${state.release}: ${e.message}`
-      );
-    }
-  }
-  if (state?.lock) {
-    try {
-      if (await deps.freeLock(state, state.lock))
-        deps.info(`Freed the deploy lock ${state.lock.name} this run still held.`);
-    } catch (e) {
-      deps.warning(
-        `Could not free the deploy lock ${state.lock.name}: ${e.message}. It expires by itself.`
-      );
-    }
-  }
-  try {
-    const removed = deps.removeTemp(deps.tempPaths);
-    if (removed.length > 0)
-      deps.info(`Removed ${removed.length} temporary path(s) holding kubeconfig and values.`);
-  } catch (e) {
-    deps.warning(`Cleanup: ${e.message}`);
-  }
-}
-async function repairInterruptedDeploy(state, runner = createProcessRunner((l) => info(l))) {
-  const helm = await Helm.detect(runner, state.helm);
-  helm.retryReads(defaultRetryPolicy((l) => info(l)));
-  const target = {
-    release: state.release,
-    namespace: state.namespace,
-    kubeconfig: state.kubeconfig,
-    kubeContext: state.kubeContext
-  };
-  return repairInterrupted(
-    releaseHelm(helm, target, { timeoutSeconds: 120, historyMax: 0 }),
-    {
-      attempted: state.attempted,
-      rollbackOnFailure: state.rollbackOnFailure ?? true,
-      heldLock: state.lock !== void 0
-    },
-    { log: (l) => info(l), warn: (l) => warning(l) }
-  );
-}
-function kubectlFor(state, runner) {
-  return new Kubectl(
-    runner,
-    {
-      namespace: state.namespace ?? "default",
-      kubeconfig: state.kubeconfig,
-      context: state.kubeContext
-    },
-    "kubectl",
-    { retry: defaultRetryPolicy((l) => info(l)) }
-  );
-}
-
 // src/index.ts
 if (isPostStep()) {
-  await post();
+  await (await import("./chunks/post-GLR3JUNW.js")).post();
 } else {
   markMainStepRan();
   await run();

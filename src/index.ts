@@ -1,9 +1,9 @@
 import { run } from './main.js'
-import { post } from './post.js'
 import { isPostStep, markMainStepRan } from './run/step-state.js'
 
+// The post step's repair and cleanup code is loaded only in the post step.
 if (isPostStep()) {
-  await post()
+  await (await import('./post.js')).post()
 } else {
   markMainStepRan()
   await run()

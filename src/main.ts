@@ -8,7 +8,7 @@ import { outputValues, type RunOutputs } from './report/outputs.js'
 import { Reporter } from './report/reporter.js'
 import { openSession, type SessionDeps } from './run/session.js'
 import { rememberTempFiles } from './run/step-state.js'
-import { systemClock, type Clock } from './verify/watch.js'
+import { systemClock, type Clock } from './run/clock.js'
 
 export interface MainDeps {
   read: InputReader

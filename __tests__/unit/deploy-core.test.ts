@@ -59,7 +59,13 @@ const ANOTHER_OPERATION =
 
 interface HelmScript {
   /** What helm records for this run's revision ('none': it refuses before recording), and how it exits. */
-  upgrade?: { records?: ReleaseStatusName | 'none'; exitCode?: number; stderr?: string }
+  upgrade?: {
+    records?: ReleaseStatusName | 'none'
+    exitCode?: number
+    stderr?: string
+    /** helm prints the revision it recorded (`--output json`), as helm does on success. */
+    prints?: boolean
+  }
   /** Another deploy records this revision right after this run's. */
   racedBy?: ReleaseStatusName
   testExit?: number
@@ -90,7 +96,11 @@ class FakeHelm implements ReleaseHelm {
     for (const r of history) this.manifests.set(r.revision, manifestFor(`0.6.${r.revision}`))
   }
 
+  /** Reads of the release after helm started the upgrade. */
+  readsAfterUpgrade = 0
+
   private read(): void {
+    if (this.upgraded) this.readsAfterUpgrade++
     if (this.script.unreachableAfterUpgrade && this.upgraded)
       throw new UnreachableError(
         'helm history',
@@ -137,6 +147,7 @@ class FakeHelm implements ReleaseHelm {
   }
 
   async recorded(revision: number): Promise<{ manifest: string; hooks: string } | undefined> {
+    this.read()
     const manifest = this.manifests.get(revision)
     return manifest === undefined ? undefined : { manifest, hooks: '' }
   }
@@ -156,6 +167,17 @@ class FakeHelm implements ReleaseHelm {
       )
     if (this.script.racedBy) this.record(this.script.racedBy, 'Upgrade complete', manifestFor('9'))
     const result = exit(u.exitCode ?? 0, u.stderr)
+    const mine = this.revisions.findLast((r) => r.status === records)
+    if (u.prints && mine)
+      result.stdout = JSON.stringify({
+        name: this.release,
+        namespace: 'apps',
+        version: mine.revision,
+        info: { status: mine.status, description: mine.description },
+        chart: { metadata: { name: 'goatflow', version: '0.7.0' } },
+        manifest: this.manifests.get(mine.revision),
+        hooks: []
+      })
     return { done: Promise.resolve(result), exited: () => true, signal: () => {} }
   }
 
@@ -423,6 +445,23 @@ describe('a deploy that passes its verdict', () => {
     expect(result.error).toBeUndefined()
     expect(result.rollback).toBeUndefined()
     expect(h.helm.steps).toEqual(steps)
+  })
+
+  it('takes the revision from what helm printed of it: nothing is read back after helm exits', async () => {
+    const told = harness({ history: live, helm: { upgrade: { prints: true } } })
+    const result = await told.run()
+    expectResult(result, {
+      ok: true,
+      revision: 3,
+      chartAfter: 'goatflow-0.7.0',
+      imagesAfter: ['ghcr.io/goatflow/goatflow:0.7.0'],
+      changed: true
+    })
+    expect(told.helm.readsAfterUpgrade).toBe(0)
+    // Without that output, the workloads and the outcome are read back from the release.
+    const silent = harness({ history: live })
+    expectResult(await silent.run(), { ok: true, revision: 3, chartAfter: 'goatflow-0.7.0' })
+    expect(silent.helm.readsAfterUpgrade).toBeGreaterThan(0)
   })
 
   it('labels a first install as the action’s, and only a first install', async () => {

@@ -4,6 +4,7 @@ import {
   lastGoodRevision,
   parseHistory,
   parseReleaseInfo,
+  parseUpgradeOutput,
   type HistoryEntry
 } from '../../src/helm/release.js'
 
@@ -99,5 +100,52 @@ describe('release parsing', () => {
     ['deployed', true]
   ])('release [%s] ever deployed: %s', (spec, expected) => {
     expect(everDeployed(h(spec))).toBe(expected)
+  })
+})
+
+describe('what helm upgrade --output json printed', () => {
+  // The shape of pkg/release/v1 as Helm 3 and Helm 4 print it (trimmed).
+  const printed = JSON.stringify({
+    name: 'goatflow',
+    namespace: 'apps',
+    version: 4,
+    info: { status: 'deployed', description: 'Upgrade complete' },
+    chart: { metadata: { name: 'goatflow', version: '0.7.0' } },
+    config: { backend: { image: { tag: '0.7.0' } } },
+    manifest: '---\n# Source: goatflow/templates/backend.yaml\nkind: Deployment\n',
+    hooks: [
+      {
+        name: 'goatflow-migrate',
+        kind: 'Job',
+        path: 'goatflow/templates/migrate.yaml',
+        manifest: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: goatflow-migrate',
+        events: ['pre-upgrade']
+      },
+      {
+        name: 'goatflow-test',
+        kind: 'Pod',
+        path: 'goatflow/templates/tests/test.yaml',
+        manifest: 'kind: Pod'
+      }
+    ]
+  })
+
+  it('is the revision it recorded, with its hooks as helm get hooks prints them', () => {
+    const r = parseUpgradeOutput(printed)
+    expect(r?.info).toMatchObject({ revision: 4, status: 'deployed', chart: 'goatflow-0.7.0' })
+    expect(r?.info.manifest).toContain('kind: Deployment')
+    expect(r?.hooks).toBe(
+      '---\n# Source: goatflow/templates/migrate.yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: goatflow-migrate\n' +
+        '---\n# Source: goatflow/templates/tests/test.yaml\nkind: Pod\n'
+    )
+  })
+
+  it.each([
+    ['nothing', ''],
+    ['an error text', 'Error: UPGRADE FAILED: timed out'],
+    ['a release without a version', JSON.stringify({ name: 'goatflow' })],
+    ['hooks that are not a list', JSON.stringify({ name: 'goatflow', version: 2, hooks: {} })]
+  ])('is nothing for %s: the revision is then read back', (_what, stdout) => {
+    expect(parseUpgradeOutput(stdout)).toBeUndefined()
   })
 })

@@ -5,7 +5,7 @@ import type { CommandResult, RunningCommand } from '../../src/exec/runner.js'
 import { snapshotOf } from '../../src/kube/snapshot.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
 import { DEFAULT_POLICY } from '../../src/verify/policy.js'
-import { watchRollout, type Clock } from '../../src/verify/watch.js'
+import { systemClock, watchRollout, type Clock } from '../../src/verify/watch.js'
 
 const raw = JSON.parse(
   readFileSync(new URL('../../__fixtures__/kube/namespace-fixtures.json', import.meta.url), 'utf8')
@@ -108,6 +108,50 @@ describe('watching a rollout', () => {
     })
     expect(o.kind).toBe('complete')
     expect(getEventListeners(cancel.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('leaves no timer behind when a change ended its last wait: the process exits at once', async () => {
+    // The 60 s polls the watch starts, and whether each was cleared.
+    const polls = new Map<unknown, boolean>()
+    const { setTimeout: set, clearTimeout: clear } = globalThis
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+      const t = set(fn, ms)
+      if (ms === 60_000) polls.set(t, false)
+      return t
+    }) as typeof setTimeout
+    globalThis.clearTimeout = (t: Parameters<typeof clearTimeout>[0]) => {
+      if (polls.has(t)) polls.set(t, true)
+      clear(t)
+    }
+    let ready = false
+    let reads = 0
+    try {
+      const o = await watchRollout({
+        // The Deployment is not there until the change the watch is woken by.
+        snapshot: async () => {
+          reads++
+          return ready ? snap : { ...snap, deployments: [] }
+        },
+        workloads: async () => [w('healthy')],
+        timeoutSeconds: 300,
+        policy: DEFAULT_POLICY,
+        clock: systemClock,
+        pollMs: 60_000,
+        wake: (listener) => {
+          const t = set(() => {
+            ready = true
+            listener()
+          }, 5)
+          return () => clear(t)
+        }
+      })
+      expect(o.kind).toBe('complete')
+    } finally {
+      globalThis.setTimeout = set
+      globalThis.clearTimeout = clear
+    }
+    expect(reads).toBe(2)
+    expect([...polls.values()]).toEqual([true])
   })
 
   it('times out with what it still waits for, and stops helm', async () => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../verify/watch.js'
+import type { Clock } from '../run/clock.js'
 import { fillPlaceholders, type AnalysisConfig, type Placeholders } from './config.js'
 import { queryPrometheus } from './prometheus.js'
 import {
@@ -54,7 +54,7 @@ export async function runGate(
     if (round > 0) {
       const due = start + round * c.intervalSeconds * 1000
       const wait = due - deps.clock.now().getTime()
-      if (wait > 0) await raceAbort(deps.clock.sleep(wait), deps.cancel)
+      if (wait > 0) await raceAbort(deps.clock.sleep(wait, deps.cancel), deps.cancel)
     }
     if (deps.cancel?.aborted) {
       verdict = { kind: 'failed', reason: 'the run was cancelled before the metrics gate finished' }

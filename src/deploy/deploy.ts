@@ -1,5 +1,11 @@
 import { HelmError } from '../helm/helm.js'
-import type { HistoryEntry, ReleaseInfo } from '../helm/release.js'
+import type { CommandResult } from '../exec/runner.js'
+import {
+  parseUpgradeOutput,
+  type HistoryEntry,
+  type ReleaseInfo,
+  type RevisionRecord
+} from '../helm/release.js'
 import type { Config } from '../inputs/config.js'
 import type { Kubectl } from '../kube/kubectl.js'
 import { DeployLock, defaultLockTiming, holderFromEnv, type Holder } from '../kube/lease.js'
@@ -281,13 +287,21 @@ async function deployLocked(
   }
 
   phase.result = result
+  // The current release is read beside the history: it is almost always the deployed revision,
+  // whose manifest is then not read a second time (a revision's manifest never changes).
+  const current = helm.status().catch(() => undefined)
   const { history, recovered } = await settlePending(helm, config, lock, log)
   result.recovered = recovered
   const start = startingPoint(history)
   const { good, deployed, attempted } = start
   result.previousRevision = deployed?.revision
   result.chartBefore = deployed?.chart
-  const manifestBefore = deployed ? await helm.manifest(deployed.revision) : ''
+  const now = await current
+  const manifestBefore = !deployed
+    ? ''
+    : now?.revision === deployed.revision
+      ? now.manifest
+      : await helm.manifest(deployed.revision)
   result.imagesBefore = imagesOf(parseManifests(manifestBefore))
   result.attemptedRevision = attempted
 
@@ -308,7 +322,16 @@ async function deployLocked(
   const outcome = await (ports.watch ?? watchRollout)({
     snapshot: (w) => ports.reader.snapshot(w),
     wake: ports.reader.onChange?.bind(ports.reader),
-    workloads: () => revisionWorkloads(helm, attempted, namespace, log),
+    // Once helm has exited, its own record of the revision (upgrade --output json) names the
+    // workloads; while it runs, the pending record is read back.
+    workloads: async () =>
+      revisionWorkloads(
+        helm,
+        attempted,
+        namespace,
+        log,
+        upgrade.exited() ? recordOf(await upgrade.done, attempted) : undefined
+      ),
     process: upgrade,
     timeoutSeconds: config.timeoutSeconds,
     policy: config.verdict,
@@ -337,7 +360,9 @@ async function deployLocked(
   if (verify.gate) result.gates = [...verify.gate.reports]
 
   if (!failure) {
-    const { info: after, chart } = await releaseNow(helm)
+    // helm's own record of the revision it deployed, or the release read back.
+    const own = outcome.process && recordOf(outcome.process, attempted)?.info
+    const { info: after, chart } = own ? { info: own, chart: own.chart } : await releaseNow(helm)
     result.ok = true
     result.revision = after?.revision
     result.chartAfter = chart
@@ -400,14 +425,24 @@ async function releaseNow(
   return { info, chart: info?.chart ?? history.at(-1)?.chart }
 }
 
+/** What a successful `helm upgrade --output json` printed of the revision, if it is that revision. */
+function recordOf(r: CommandResult, revision: number): RevisionRecord | undefined {
+  if (r.exitCode !== 0) return undefined
+  const own = parseUpgradeOutput(r.stdout)
+  return own?.info.revision === revision ? own : undefined
+}
+
 /** Workloads of the revision helm is applying, once its pending record exists. */
 async function revisionWorkloads(
   helm: ReleaseHelm,
   revision: number,
   namespace: string,
-  log: (line: string) => void
+  log: (line: string) => void,
+  own?: RevisionRecord
 ): Promise<WorkloadRef[] | undefined> {
-  const recorded = await helm.recorded(revision)
+  const recorded = own
+    ? { manifest: own.info.manifest, hooks: own.hooks }
+    : await helm.recorded(revision)
   if (!recorded) return undefined
   const workloads = workloadsOf(recorded.manifest, namespace, recorded.hooks)
   const names = (hook: boolean) =>

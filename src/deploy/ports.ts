@@ -62,13 +62,11 @@ export function releaseHelm(
     status: () => helm.status(target),
     manifest: (revision) => helm.manifest(target, revision),
     async recorded(revision) {
-      const m = await helm.runAllowingFailure(helmArgs.getManifestArgs(target, revision), {
-        echo: false
-      })
+      const [m, h] = await Promise.all([
+        helm.runAllowingFailure(helmArgs.getManifestArgs(target, revision), { echo: false }),
+        helm.runAllowingFailure(helmArgs.getHooksArgs(target, revision), { echo: false })
+      ])
       if (m.exitCode !== 0) return undefined
-      const h = await helm.runAllowingFailure(helmArgs.getHooksArgs(target, revision), {
-        echo: false
-      })
       return { manifest: m.stdout, hooks: h.exitCode === 0 ? h.stdout : '' }
     },
     startUpgrade({ createNamespace, labels }) {

@@ -59,6 +59,36 @@ export function parseReleaseInfo(json: string): ReleaseInfo {
   }
 }
 
+/** A revision as helm recorded it: its release record and its hooks as `helm get hooks` prints them. */
+export interface RevisionRecord {
+  info: ReleaseInfo
+  hooks: string
+}
+
+/**
+ * What `helm upgrade --output json` printed when it exited: the revision it recorded, with the
+ * manifest and hooks `helm get manifest|hooks` would read back. Undefined for anything else (an
+ * upgrade that failed, or output that is not one release), so the caller reads the record instead.
+ */
+export function parseUpgradeOutput(stdout: string): RevisionRecord | undefined {
+  let info: ReleaseInfo
+  let hooks: unknown
+  try {
+    info = parseReleaseInfo(stdout)
+    hooks = (JSON.parse(stdout) as { hooks?: unknown }).hooks ?? []
+  } catch {
+    return undefined
+  }
+  if (!Array.isArray(hooks)) return undefined
+  // As pkg/cmd/get_hooks.go prints them.
+  const text = hooks
+    .map((h: { path?: string; manifest?: unknown }) =>
+      typeof h.manifest === 'string' ? `---\n# Source: ${h.path ?? ''}\n${h.manifest}\n` : ''
+    )
+    .join('')
+  return { info, hooks: text }
+}
+
 export function parseHistory(json: string): HistoryEntry[] {
   const rows = JSON.parse(json) as Array<{
     revision: number

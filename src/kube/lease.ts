@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pRetry from 'p-retry'
 import { UserError } from '../errors/result.js'
-import type { Clock } from '../verify/watch.js'
+import type { Clock } from '../run/clock.js'
 import { KubectlError, type Kubectl } from './kubectl.js'
 
 // A deploy lock per release, kept in the cluster as a coordination.k8s.io/v1 Lease in the

@@ -4,7 +4,7 @@ import type { RunOutputs } from '../report/outputs.js'
 import type { Reporter } from '../report/reporter.js'
 import { inNamespace, type Session } from '../run/session.js'
 import type { DeployState } from '../run/step-state.js'
-import type { Clock } from '../verify/watch.js'
+import type { Clock } from '../run/clock.js'
 
 /** What every mode is given besides the session. */
 export interface ModeDeps {

@@ -4,16 +4,9 @@ import { assess, type Assessment, type Baseline } from './assess.js'
 import { RolloutMemory } from './memory.js'
 import type { VerdictPolicy } from './policy.js'
 import { raceAbort } from '../run/abort.js'
+import { systemClock, type Clock } from '../run/clock.js'
 
-export interface Clock {
-  now(): Date
-  sleep(ms: number): Promise<void>
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms))
-}
+export { systemClock, type Clock } from '../run/clock.js'
 
 export type WatchOutcome =
   | { kind: 'complete'; assessment: Assessment; process?: CommandResult }
@@ -118,14 +111,16 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
     }
     // Wake at once when helm exits: its result is what the rollout waits for.
     let unsubscribe: (() => void) | undefined
+    // Ends the waits that lost this round's race, so no timer outlives the watch.
+    const round = new AbortController()
     await raceAbort(
       Promise.race([
-        clock.sleep(p.pollMs ?? 1000),
+        clock.sleep(p.pollMs ?? 1000, round.signal),
         // A change wakes the watcher; a short settle lets a burst of changes land in one read.
         ...(p.wake
           ? [
               new Promise<void>((resolve) => (unsubscribe = p.wake!(() => resolve()))).then(() =>
-                clock.sleep(150)
+                clock.sleep(50, round.signal)
               )
             ]
           : []),
@@ -133,6 +128,7 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
       ]),
       p.cancel
     )
+    round.abort()
     unsubscribe?.()
   }
 }
