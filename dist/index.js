@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   createProcessRunner,
   signalChildren
-} from "./chunks/chunk-542HALJU.js";
+} from "./chunks/chunk-4L2FRLX7.js";
 import {
   systemClock
 } from "./chunks/chunk-I6JQYRCA.js";
@@ -16,8 +16,8 @@ import {
   isValidConstraint,
   openSession,
   require_dist
-} from "./chunks/chunk-H5WUKHT6.js";
-import "./chunks/chunk-NXQQIJN2.js";
+} from "./chunks/chunk-SRNXQEPV.js";
+import "./chunks/chunk-Y5BFIPGX.js";
 import {
   getInput,
   info,
@@ -70,8 +70,76 @@ function show(v) {
   }
 }
 
+// src/helm/version-cache.ts
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join, resolve } from "node:path";
+function defaultCacheFile(env = process.env) {
+  const dir = env.RUNNER_TOOL_CACHE || tmpdir();
+  return join(dir, "goatflow-deploy-action", "helm-version.json");
+}
+function resolveBinary(binary, env = process.env) {
+  if (binary.includes("/")) return resolve(binary);
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, binary);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  throw new Error(`${binary} is not on PATH`);
+}
+function identity(binary, env) {
+  try {
+    const path = realpathSync(resolveBinary(binary, env));
+    const s = statSync(path, { bigint: true });
+    return [path, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(":");
+  } catch {
+    return void 0;
+  }
+}
+function fileVersionCache(file = defaultCacheFile(), env = process.env) {
+  const read = () => {
+    try {
+      const data = JSON.parse(readFileSync(file, "utf8"));
+      return data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
+    } catch {
+      return {};
+    }
+  };
+  return {
+    get(binary) {
+      const id = identity(binary, env);
+      const answer = id === void 0 ? void 0 : read()[id];
+      return typeof answer === "string" ? answer : void 0;
+    },
+    set(binary, answer) {
+      const id = identity(binary, env);
+      if (id === void 0) return;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ ...read(), [id]: answer }));
+        renameSync(tmp, file);
+      } catch {
+      }
+    }
+  };
+}
+
 // src/inputs/inputs.ts
-import { statSync } from "node:fs";
+import { statSync as statSync2 } from "node:fs";
 
 // src/inputs/parse.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -527,8 +595,8 @@ function parseAnalysis(raw, creds) {
 // src/inputs/inputs.ts
 var actionInputs = (name) => getInput(name);
 var realFs = {
-  isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
-  isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
+  isDirectory: (path) => statSync2(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+  isFile: (path) => statSync2(path, { throwIfNoEntry: false })?.isFile() ?? false
 };
 function readConfig(read, fs = realFs) {
   const problems = [];
@@ -867,26 +935,28 @@ var Reporter = class {
 // src/main.ts
 var defaultDeps = () => ({
   read: actionInputs,
-  runner: createProcessRunner((line) => info(line))
+  runner: createProcessRunner((line) => info(line)),
+  // The real runner's answers only: helm is asked once per binary, not once per run.
+  versionCache: fileVersionCache()
 });
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-7W4KJKJU.js");
+      const m = await import("./chunks/validate-53GCQCRG.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-WMC65QRE.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-7NAFT36R.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-3K4YBHG2.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-J7DZUIBV.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-Y6MAHFY5.js")).removeMode };
+      return { mode: (await import("./chunks/remove-XUKWVOKM.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-HATHE45M.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-NOKASDWZ.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-ONYGAGD6.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -917,7 +987,8 @@ async function run(deps = defaultDeps()) {
       runner: deps.runner,
       log: (l) => info(l),
       mask: (secret) => setSecret(secret),
-      helmBinary: deps.helmBinary
+      helmBinary: deps.helmBinary,
+      versionCache: deps.versionCache
     });
     rememberTempFiles(session.temp.paths);
     const { mode } = await loading;
@@ -945,7 +1016,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-GLR3JUNW.js")).post();
+  await (await import("./chunks/post-AVQ2UVHJ.js")).post();
 } else {
   markMainStepRan();
   await run();

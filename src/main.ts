@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { failureText } from './errors/failure.js'
+import { fileVersionCache, type VersionCache } from './helm/version-cache.js'
 import { createProcessRunner, signalChildren, type CommandRunner } from './exec/runner.js'
 import type { Config } from './inputs/config.js'
 import { actionInputs, readConfig, type InputReader } from './inputs/inputs.js'
@@ -16,11 +17,14 @@ export interface MainDeps {
   helmBinary?: SessionDeps['helmBinary']
   clock?: Clock
   kubectl?: string
+  versionCache?: VersionCache
 }
 
 const defaultDeps = (): MainDeps => ({
   read: actionInputs,
-  runner: createProcessRunner((line) => core.info(line))
+  runner: createProcessRunner((line) => core.info(line)),
+  // The real runner's answers only: helm is asked once per binary, not once per run.
+  versionCache: fileVersionCache()
 })
 
 /**
@@ -84,7 +88,8 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
       runner: deps.runner,
       log: (l) => core.info(l),
       mask: (secret) => core.setSecret(secret),
-      helmBinary: deps.helmBinary
+      helmBinary: deps.helmBinary,
+      versionCache: deps.versionCache
     })
     // The post step removes these; it also needs the kubeconfig to repair a cancelled deploy.
     rememberTempFiles(session.temp.paths)

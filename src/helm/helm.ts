@@ -4,6 +4,7 @@ import * as helmArgs from './args.js'
 import { dialectFor, parseHelmVersionOutput, type Dialect } from './dialect.js'
 import { parseHistory, parseReleaseInfo, type HistoryEntry, type ReleaseInfo } from './release.js'
 import { ExternalError } from '../errors/result.js'
+import type { VersionCache } from './version-cache.js'
 
 export class HelmError extends ExternalError {
   constructor(
@@ -47,10 +48,24 @@ export class Helm {
     readonly dialect: Dialect
   ) {}
 
-  static async detect(runner: CommandRunner, binary = 'helm'): Promise<Helm> {
+  /**
+   * Asks helm its version, or takes the answer `cache` remembers for this very binary. An answer
+   * that is not Helm 3 or 4 is never remembered.
+   */
+  static async detect(runner: CommandRunner, binary = 'helm', cache?: VersionCache): Promise<Helm> {
+    const known = cache?.get(binary)
+    if (known !== undefined) {
+      try {
+        const { version, major } = parseHelmVersionOutput(known)
+        return new Helm(runner, binary, version, dialectFor(major))
+      } catch {
+        // Not an answer of a supported helm: ask the binary.
+      }
+    }
     const r = await runner.run(binary, helmArgs.versionArgs(), { echo: false })
     if (r.exitCode !== 0) throw new HelmError('version', r)
     const { version, major } = parseHelmVersionOutput(r.stdout)
+    cache?.set(binary, r.stdout)
     return new Helm(runner, binary, version, dialectFor(major))
   }
 

@@ -14,6 +14,7 @@ import { looksSecret } from '../exec/redact.js'
 import { analysisSecrets } from '../analysis/config.js'
 import { kubeconfigSecrets } from '../kube/kubeconfig.js'
 import { TempFiles } from './temp-files.js'
+import type { VersionCache } from '../helm/version-cache.js'
 
 /**
  * What every phase works with, prepared once per run and never changed afterwards. A phase that
@@ -44,6 +45,8 @@ export interface SessionDeps {
   mask: (secret: string) => void
   /** Finds or installs the helm binary; replaced in unit tests. */
   helmBinary?: (config: Config) => Promise<string>
+  /** What helm answered `helm version` in earlier runs (the real runner's only). */
+  versionCache?: VersionCache
 }
 
 export function masksFor(config: Config): string[] {
@@ -91,7 +94,7 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
       : 'helm'
   // Helm is asked its version while the chart is prepared and checked: nothing before the
   // upgrade depends on the version but the values engine, which waits for it.
-  const detecting = Helm.detect(deps.runner, binary)
+  const detecting = Helm.detect(deps.runner, binary, deps.versionCache)
   detecting.catch(() => undefined)
   const run: RunHelm = (args, input) => runHelm(deps.runner, binary, args, { input })
   const values = { files, set: config.set, setString: config.setString, setJson: config.setJson }
