@@ -946,17 +946,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-7NAFT36R.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-PH5J5UXR.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-J7DZUIBV.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-QMLM4A2M.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-XUKWVOKM.js")).removeMode };
+      return { mode: (await import("./chunks/remove-RV2TQCCR.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-NOKASDWZ.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-PD6GJEIP.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-2FRQOBNV.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1016,7 +1016,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-AVQ2UVHJ.js")).post();
+  await (await import("./chunks/post-N6PYVGHI.js")).post();
 } else {
   markMainStepRan();
   await run();

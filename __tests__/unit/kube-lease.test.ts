@@ -4,6 +4,7 @@ import { Kubectl, KubectlError } from '../../src/kube/kubectl.js'
 import {
   claimedLease,
   DeployLock,
+  defaultLockTiming,
   holderFromEnv,
   leaseState,
   microTime,
@@ -205,6 +206,37 @@ describe('DeployLock', () => {
     await lock.release()
     expect(cluster.current()?.spec.holderIdentity).toBeUndefined()
     expect(cluster.log).toEqual(['get', 'create', 'replace'])
+  })
+
+  it('reads the Lease the cheaper way when one is given, and with kubectl when that fails', async () => {
+    const cluster = fakeCluster()
+    const reads: string[] = []
+    const lock = (readLease: (name: string) => Promise<LeaseObject | undefined>) =>
+      new DeployLock(
+        cluster.kube,
+        'goatflow',
+        { identity: 'run-a' },
+        {
+          ...defaultLockTiming,
+          clock: fakeClock(),
+          log: () => undefined,
+          warn: () => undefined,
+          readLease
+        }
+      )
+    const proxied = lock(async (name) => {
+      reads.push(name)
+      return cluster.current()
+    })
+    await proxied.acquire(60)
+    await proxied.release()
+    expect(reads).toEqual(['deploy-lock-goatflow'])
+    expect(cluster.log).toEqual(['create', 'replace'])
+    // A read that fails through the proxy is made with kubectl, which tells a denial from an outage.
+    const fallback = lock(() => Promise.reject(new Error('reading /apis/…: HTTP 502')))
+    await fallback.acquire(60)
+    expect(cluster.log).toEqual(['create', 'replace', 'get', 'replace'])
+    expect(cluster.current()?.spec.holderIdentity).toBe('run-a')
   })
 
   it('waits for a live holder, logging who it waits for, then takes the lock it frees', async () => {

@@ -212,4 +212,25 @@ describe('ReleaseWatch', () => {
     watch.close()
     await expect(watch.snapshot(refs)).rejects.toThrow('the release watch was closed')
   })
+
+  it('reads one object and the version through the proxy, telling a missing object from a missing path', async () => {
+    const api = new FakeApi()
+    const status = (code: number, reason: string): ApiResponse => ({
+      status: code,
+      body: JSON.stringify({ kind: 'Status', status: 'Failure', reason, message: reason })
+    })
+    api.answers.push(
+      [/^\/version$/, () => ({ status: 200, body: JSON.stringify({ major: '1', minor: '35+' }) })],
+      [/leases\/held$/, () => ({ status: 200, body: JSON.stringify({ kind: 'Lease' }) })],
+      [/leases\/absent$/, () => status(404, 'NotFound')],
+      [/leases\/denied$/, () => status(403, 'Forbidden')],
+      [/unserved/, () => ({ status: 404, body: '404 page not found' })]
+    )
+    watch = new ReleaseWatch(api)
+    await expect(watch.serverVersion()).resolves.toBe('1.35')
+    await expect(watch.getObject('/apis/x/leases/held')).resolves.toEqual({ kind: 'Lease' })
+    await expect(watch.getObject('/apis/x/leases/absent')).resolves.toBeUndefined()
+    await expect(watch.getObject('/apis/x/leases/denied')).rejects.toThrow(/HTTP 403 Forbidden/)
+    await expect(watch.getObject('/apis/unserved/leases/x')).rejects.toThrow(/HTTP 404/)
+  })
 })

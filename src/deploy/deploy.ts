@@ -8,7 +8,13 @@ import {
 } from '../helm/release.js'
 import type { Config } from '../inputs/config.js'
 import type { Kubectl } from '../kube/kubectl.js'
-import { DeployLock, defaultLockTiming, holderFromEnv, type Holder } from '../kube/lease.js'
+import {
+  DeployLock,
+  defaultLockTiming,
+  holderFromEnv,
+  type Holder,
+  type LockOptions
+} from '../kube/lease.js'
 import { defaultRetryPolicy, UnreachableError } from '../kube/retry.js'
 import type { Snapshot, WorkloadRef } from '../kube/types.js'
 import { imagesOf, parseManifests } from '../render/manifests.js'
@@ -95,6 +101,8 @@ export interface DeployDeps {
   /** Who holds the deploy lock (default: from the GITHUB_* variables). */
   holder?: Holder
   lockTiming?: Partial<typeof defaultLockTiming>
+  /** A cheaper read of the lock's Lease than kubectl (the release watch's API proxy). */
+  readLease?: LockOptions['readLease']
   fetchImpl?: typeof fetch
   pollMs?: number
   /** Aborted when the runner cancels the job: an unverified revision is then rolled back. */
@@ -212,6 +220,7 @@ function leaseLock(s: Session, deps: DeployDeps, warn: (line: string) => void): 
         {
           ...defaultLockTiming,
           ...deps.lockTiming,
+          readLease: deps.readLease,
           clock: deps.clock,
           log: s.log,
           warn

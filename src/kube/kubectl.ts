@@ -120,10 +120,7 @@ export class Kubectl {
   async serverVersion(): Promise<string | undefined> {
     const r = await this.read(['version', '--output', 'json', ...this.globals()])
     if (r.exitCode !== 0) return undefined
-    const v = (JSON.parse(r.stdout) as { serverVersion?: { major?: string; minor?: string } })
-      .serverVersion
-    const minor = v?.minor?.replace(/\D+$/, '')
-    return v?.major && minor ? `${v.major}.${minor}` : undefined
+    return minorVersion((JSON.parse(r.stdout) as { serverVersion?: ServerVersion }).serverVersion)
   }
 
   /** One object by resource and name, or undefined when it does not exist. */
@@ -246,4 +243,16 @@ export class Kubectl {
       throw new ExternalError(`kubectl could not read the kubeconfig: ${r.stderr.trim()}`)
     return r.stdout.trim() || 'default'
   }
+}
+
+/** What the API server says of its version (`/version`, kubectl version's serverVersion). */
+export interface ServerVersion {
+  major?: string
+  minor?: string
+}
+
+/** `1.35` from `{ major: '1', minor: '35+' }`; undefined when the server does not say. */
+export function minorVersion(v: ServerVersion | undefined): string | undefined {
+  const minor = v?.minor?.replace(/\D+$/, '')
+  return v?.major && minor ? `${v.major}.${minor}` : undefined
 }

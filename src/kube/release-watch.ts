@@ -8,6 +8,7 @@ import {
   snapshotFromStreams,
   type StreamSpec
 } from './release-streams.js'
+import { minorVersion, type ServerVersion } from './kubectl.js'
 import type { Snapshot, WorkloadRef } from './types.js'
 import { statusMessage, WatchStream } from './watch-stream.js'
 import { ExternalError } from '../errors/result.js'
@@ -34,6 +35,18 @@ interface Discovered {
 const DISCOVERY_RETRY_MS = 5000
 // The API server must have answered a health check this recently for cached objects to count.
 const HEALTH_MS = 3000
+// How long a single read through the proxy may take.
+const READ_MS = 10_000
+
+/** A Status object of reason NotFound: the object does not exist (not a path the server lacks). */
+function isNotFoundStatus(body: string): boolean {
+  try {
+    const s = JSON.parse(body) as { kind?: string; reason?: string }
+    return s.kind === 'Status' && s.reason === 'NotFound'
+  } catch {
+    return false
+  }
+}
 
 /**
  * Follows what a release's rollout is judged on, and only that: each workload by name, its
@@ -69,6 +82,25 @@ export class ReleaseWatch {
   /** Starts the connection now, so that the first snapshot does not wait for it. */
   prepare(): void {
     this.api.prepare?.()
+  }
+
+  /** The cluster's Kubernetes minor (`1.35`) from `/version`, through the proxy. */
+  async serverVersion(): Promise<string | undefined> {
+    const r = await this.api.get('/version', READ_MS)
+    if (r.status !== 200)
+      throw new ExternalError(`reading /version: HTTP ${r.status} ${statusMessage(r.body)}`)
+    return minorVersion(JSON.parse(r.body) as ServerVersion)
+  }
+
+  /**
+   * One object by its API path, through the proxy; undefined when the API server says it does not
+   * exist. Anything else (a path it does not serve, a denial, no answer) rejects.
+   */
+  async getObject<T>(path: string): Promise<T | undefined> {
+    const r = await this.api.get(path, READ_MS)
+    if (r.status === 200) return JSON.parse(r.body) as T
+    if (r.status === 404 && isNotFoundStatus(r.body)) return undefined
+    throw new ExternalError(`reading ${path}: HTTP ${r.status} ${statusMessage(r.body)}`)
   }
 
   /** What was read from the API server so far. */

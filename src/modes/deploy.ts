@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
 import { deploy, type DeployResult } from '../deploy/deploy.js'
 import type { Kubectl } from '../kube/kubectl.js'
+import { leasePath, type LeaseObject } from '../kube/lease.js'
 import { ReleaseWatch } from '../kube/release-watch.js'
 import { renderDeploySummary } from '../report/summary.js'
 import type { Session } from '../run/session.js'
@@ -10,21 +11,25 @@ import { connectMeanwhile, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: deploy`: the checks, the upgrade, the rollout verdict, and a rollback when it fails. */
 export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
-  const cluster = connectMeanwhile(opened, deps)
-  await checkValuesAndLint(opened)
-  const { session: s, kube, serverVersion } = await cluster
   // The rollout is followed through one kubectl proxy (every kubeconfig auth method keeps
-  // working), by watch streams on the release's own objects only. The proxy (reads only)
-  // starts while the rendered manifests are checked.
-  const watch = ReleaseWatch.throughKubectl((socket) => kube.proxyCommand(socket), {
-    warn: (line) => core.warning(line),
-    debug: (line) => core.debug(line)
+  // working), by watch streams on the release's own objects only. The proxy (reads only) starts
+  // while the values are checked; the cluster's version and the lock's Lease are read through it.
+  let watch: ReleaseWatch | undefined
+  const cluster = connectMeanwhile(opened, deps, (c) => {
+    watch = ReleaseWatch.throughKubectl((socket) => c.kube.proxyCommand(socket), {
+      warn: (line) => core.warning(line),
+      debug: (line) => core.debug(line)
+    })
+    watch.prepare()
+    return watch.serverVersion()
   })
-  watch.prepare()
   try {
-    return await deployChecked(opened, s, kube, serverVersion, watch, deps)
+    await checkValuesAndLint(opened)
+    const { session: s, kube, serverVersion } = await cluster
+    return await deployChecked(opened, s, kube, serverVersion, watch!, deps)
   } finally {
-    watch.close()
+    // Closed once connecting has settled, also when the checks failed first.
+    void cluster.finally(() => watch?.close()).catch(() => undefined)
   }
 }
 
@@ -52,6 +57,7 @@ async function deployChecked(
     deploy(s, {
       kube,
       reader: watch,
+      readLease: (name) => watch.getObject<LeaseObject>(leasePath(kube.target.namespace, name)),
       clock: deps.clock,
       cancel,
       onStarted: (lastGood) => rememberDeploy({ ...state, lastGood }),

@@ -58,10 +58,17 @@ export interface ClusterContext extends Connection {
  * cluster run. A failure is reported by whoever awaits the result, after those checks: a values
  * error is still the first thing the user sees.
  */
-export function connectMeanwhile(s: Session, deps: ModeDeps): Promise<ClusterContext> {
+export function connectMeanwhile(
+  s: Session,
+  deps: ModeDeps,
+  /** A cheaper read of the version than kubectl's (through an API proxy); kubectl's when it fails. */
+  readVersion?: (c: Connection) => Promise<string | undefined>
+): Promise<ClusterContext> {
   const context = connect(s, deps).then(async (c) => ({
     ...c,
-    serverVersion: await c.kube.serverVersion()
+    serverVersion: readVersion
+      ? await readVersion(c).catch(() => c.kube.serverVersion())
+      : await c.kube.serverVersion()
   }))
   context.catch(() => undefined)
   return context
