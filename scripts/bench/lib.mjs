@@ -1,6 +1,6 @@
 // What every bench module shares: running the bundled action as a runner would and raw helm,
 // each under GNU time (wall seconds, peak RSS), and the rows of the final table.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import {
   chmodSync,
   existsSync,
@@ -96,6 +96,40 @@ export function helm(major, args, { cluster = false } = {}) {
     ...args,
     ...(cluster ? ['--kubeconfig', kubeconfig] : [])
   ])
+}
+
+/**
+ * Two helm commands started together, as the action starts `helm lint` and `helm template`: the
+ * wall time until both have exited, and the larger peak RSS. What the two checks cost without the
+ * action around them.
+ */
+export async function helmPair(major, first, second) {
+  const binary = join(bin, `helm${major}`)
+  const t0 = process.hrtime.bigint()
+  const results = await Promise.all(
+    [first, second].map(
+      (args) =>
+        new Promise((resolve) => {
+          const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'time')
+          const child = spawn('/usr/bin/time', ['-f', '%M', '-o', out, binary, ...args], {
+            cwd: root,
+            stdio: 'ignore'
+          })
+          child.on('exit', (status) =>
+            resolve({
+              status,
+              rssMb: Number(readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024
+            })
+          )
+        })
+    )
+  )
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  return {
+    seconds,
+    rssMb: Math.max(...results.map((r) => r.rssMb)),
+    status: results.every((r) => r.status === 0) ? 0 : 1
+  }
 }
 
 export function kubectl(args) {

@@ -1,6 +1,17 @@
 // mode: validate against `helm lint` with the same values, on the example chart and on the
 // 130-object test chart; no cluster. Also process start → first helm call, from outside.
-import { action, charts, figure, helm, majors, median, medianOf, row, runs } from './lib.mjs'
+import {
+  action,
+  charts,
+  figure,
+  helm,
+  helmPair,
+  majors,
+  median,
+  medianOf,
+  row,
+  runs
+} from './lib.mjs'
 
 export const needsCluster = false
 
@@ -25,20 +36,33 @@ export async function benchValidate() {
         'values-files': c.values.join('\n'),
         set: c.set.join('\n')
       }
-      const lintArgs = ['lint', c.chart, ...c.values.flatMap((f) => ['--values', f])]
-      for (const s of c.set) lintArgs.push('--set', s)
+      const valueArgs = [
+        ...c.values.flatMap((f) => ['--values', f]),
+        ...c.set.flatMap((s) => ['--set', s])
+      ]
+      const lintArgs = ['lint', c.chart, ...valueArgs]
+      const templateArgs = ['template', 'bench', c.chart, ...valueArgs]
       const ours = []
       const raw = []
+      const pair = []
       // Interleaved, so that a busy moment of the machine costs both sides alike.
       for (let i = 0; i < runs; i++) {
         const r = action(major, inputs)
         if (r.status !== 0) throw new Error(`validate failed on ${c.chart}:\n${r.stdout}`)
         ours.push(r)
         raw.push(helm(major, lintArgs))
+        pair.push(await helmPair(major, lintArgs, templateArgs))
       }
       row(`Helm ${major}: validate ÷ helm lint, ${c.name}`, medianOf(ours), medianOf(raw), {
         target: c.target
       })
+      // The floor: the two helm checks the action runs, side by side, with nothing around them.
+      row(
+        `Helm ${major}: helm lint ‖ helm template alone ÷ helm lint, ${c.name}`,
+        medianOf(pair),
+        medianOf(raw),
+        { note: 'no action: the floor of the row above' }
+      )
     }
   // The shim that notes the first helm call costs a shell start, so these runs are apart.
   for (const major of majors) {
