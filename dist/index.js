@@ -16,7 +16,7 @@ import {
   isValidConstraint,
   openSession,
   require_dist
-} from "./chunks/chunk-SRNXQEPV.js";
+} from "./chunks/chunk-W74ZXFHM.js";
 import "./chunks/chunk-Y5BFIPGX.js";
 import {
   getInput,
@@ -942,21 +942,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-53GCQCRG.js");
+      const m = await import("./chunks/validate-LLEPIDWN.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-PH5J5UXR.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CRRVJZED.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-27DZ4Q2Z.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-QMLM4A2M.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-WXB7BND7.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-RV2TQCCR.js")).removeMode };
+      return { mode: (await import("./chunks/remove-M22FOBUV.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-PD6GJEIP.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CRRVJZED.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-T23IXPCR.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-CRRVJZED.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-UF7GHCPM.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-CRRVJZED.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

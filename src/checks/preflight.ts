@@ -71,6 +71,8 @@ const where = (x: Annotation): string | undefined =>
  */
 export async function checkValuesAndLint(s: Session, p = newPreflight()): Promise<void> {
   const helmChecks = startHelmChecks(s)
+  // The render is parsed when helm template exits, while the values are checked or lint runs.
+  void render(s)
   await core.group('Validate values', async () => {
     const values = await checkValues(s)
     const valueErrors = values.annotations.filter((x) => x.level === 'error').length

@@ -84,13 +84,26 @@ export function startHelmChecks(s: Session): HelmChecks {
   return h
 }
 
-/** Renders the chart offline with exactly the values the deploy would use. */
-export async function render(s: Session): Promise<Rendered> {
-  const r = await startHelmChecks(s).template
-  if (r.exitCode !== 0)
-    throw new UserError(
-      `helm template could not render ${s.chart.ref}:\n${new HelmError('template', r).message}`
-    )
-  const objects = parseManifests(r.stdout)
-  return { manifest: r.stdout, objects, images: imagesOf(objects) }
+const renders = new WeakMap<Session, Promise<Rendered>>()
+
+/**
+ * Renders the chart offline with exactly the values the deploy would use; once per session. Its
+ * output is parsed as soon as helm template exits, which is usually while helm lint still runs.
+ */
+export function render(s: Session): Promise<Rendered> {
+  let rendered = renders.get(s)
+  if (!rendered) {
+    rendered = startHelmChecks(s).template.then((r) => {
+      if (r.exitCode !== 0)
+        throw new UserError(
+          `helm template could not render ${s.chart.ref}:\n${new HelmError('template', r).message}`
+        )
+      const objects = parseManifests(r.stdout)
+      return { manifest: r.stdout, objects, images: imagesOf(objects) }
+    })
+    // Reported by whoever awaits it (the values or lint may fail first).
+    rendered.catch(() => undefined)
+    renders.set(s, rendered)
+  }
+  return rendered
 }
