@@ -74,6 +74,7 @@ function show(v) {
 import {
   accessSync,
   constants,
+  existsSync,
   mkdirSync,
   readFileSync,
   realpathSync,
@@ -109,6 +110,13 @@ function identity(binary, env) {
     return void 0;
   }
 }
+var MAX_ANSWERS = 32;
+function pruned(answers) {
+  const live = Object.entries(answers).filter(
+    ([id]) => existsSync(id.split(":").slice(0, -5).join(":"))
+  );
+  return Object.fromEntries(live.slice(-MAX_ANSWERS));
+}
 function fileVersionCache(file = defaultCacheFile(), env = process.env) {
   const read = () => {
     try {
@@ -130,7 +138,7 @@ function fileVersionCache(file = defaultCacheFile(), env = process.env) {
       try {
         mkdirSync(dirname(file), { recursive: true });
         const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ ...read(), [id]: answer }));
+        writeFileSync(tmp, JSON.stringify(pruned({ ...read(), [id]: answer })));
         renameSync(tmp, file);
       } catch {
       }

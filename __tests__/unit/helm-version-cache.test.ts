@@ -3,6 +3,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -128,6 +129,27 @@ describe('the helm version cache', () => {
       expect((await Helm.detect(r.runner, 'helm', cache)).version).toBe('v4.3.1')
       expect(r.asked).toHaveLength(1)
     }
+  })
+
+  it('forgets binaries that are gone, and keeps at most 32 answers, the newest', async () => {
+    const m = machine()
+    const cache = fileVersionCache(m.file, m.env)
+    const gone = join(m.dir, 'gone')
+    writeFileSync(gone, '')
+    chmodSync(gone, 0o755)
+    await Helm.detect(versionRunner('v3.22.0').runner, gone, cache)
+    rmSync(gone)
+    for (let i = 0; i < 40; i++) {
+      const b = join(m.dir, `helm-${i}`)
+      writeFileSync(b, '')
+      chmodSync(b, 0o755)
+      await Helm.detect(versionRunner('v4.3.1').runner, b, cache)
+    }
+    const ids = Object.keys(JSON.parse(readFileSync(m.file, 'utf8')) as object)
+    expect(ids).toHaveLength(32)
+    expect(ids.some((id) => id.startsWith(`${gone}:`))).toBe(false)
+    expect(ids.at(-1)?.startsWith(join(m.dir, 'helm-39:'))).toBe(true)
+    expect(ids[0].startsWith(join(m.dir, 'helm-8:'))).toBe(true)
   })
 
   it('finds a bare name on PATH as the system does, and a path as given', () => {

@@ -8,6 +8,7 @@
 import {
   accessSync,
   constants,
+  existsSync,
   mkdirSync,
   readFileSync,
   realpathSync,
@@ -61,6 +62,18 @@ function identity(binary: string, env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
+// Answers kept at most; the oldest go first.
+const MAX_ANSWERS = 32
+
+/** The answers of binaries that are still there, newest last, at most MAX_ANSWERS. */
+function pruned(answers: Record<string, string>): Record<string, string> {
+  // An id is the path and five numbers joined by `:`; the path may hold `:` itself.
+  const live = Object.entries(answers).filter(([id]) =>
+    existsSync(id.split(':').slice(0, -5).join(':'))
+  )
+  return Object.fromEntries(live.slice(-MAX_ANSWERS))
+}
+
 /** The answers in a JSON file; an unreadable or unwritable file only means helm is asked. */
 export function fileVersionCache(
   file = defaultCacheFile(),
@@ -89,7 +102,7 @@ export function fileVersionCache(
         mkdirSync(dirname(file), { recursive: true })
         // Written whole and renamed: a run reading at the same moment sees the old or the new file.
         const tmp = `${file}.${process.pid}.tmp`
-        writeFileSync(tmp, JSON.stringify({ ...read(), [id]: answer }))
+        writeFileSync(tmp, JSON.stringify(pruned({ ...read(), [id]: answer })))
         renameSync(tmp, file)
       } catch {
         // A cache that cannot be written is no cache.
