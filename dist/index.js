@@ -954,17 +954,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CRRVJZED.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-27DZ4Q2Z.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OLDMXAR4.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-5MFAQ54I.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-WXB7BND7.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-FRC4DNQY.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-M22FOBUV.js")).removeMode };
+      return { mode: (await import("./chunks/remove-WRRPS6NK.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CRRVJZED.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-T23IXPCR.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OLDMXAR4.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-3EN7Z6XR.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-CRRVJZED.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-OLDMXAR4.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-CRRVJZED.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-OLDMXAR4.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1024,7 +1024,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-N6PYVGHI.js")).post();
+  await (await import("./chunks/post-53GSNK3G.js")).post();
 } else {
   markMainStepRan();
   await run();

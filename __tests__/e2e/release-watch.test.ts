@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
 import { KubectlProxy, proxyArgs } from '../../src/kube/api-proxy.js'
+import { leasePath } from '../../src/kube/lease.js'
 import { ReleaseWatch } from '../../src/kube/release-watch.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
 import { freshNamespace, KUBECONFIG, kubectl, kubectlJson } from '../helpers/cluster.js'
@@ -113,6 +114,31 @@ describe('the release watch on the local control plane', () => {
       expect(snap.pods.every((p) => p.metadata.labels?.app === 'web')).toBe(true)
       // 20 pods of 60 KB sit in the namespace: reading any of them would cost over 60 KB.
       expect(watch.stats.bytes).toBeLessThan(60_000)
+    } finally {
+      watch.close()
+    }
+  })
+
+  it("reads the cluster's version and one Lease through its proxy, and knows a missing one", async () => {
+    const lease = {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: 'deploy-lock-web' },
+      spec: { holderIdentity: 'run-1', leaseDurationSeconds: 90 }
+    }
+    apply(ns, [lease])
+    const watch = watchWith(KUBECONFIG)
+    try {
+      const v = JSON.parse(kubectl(['version', '--output', 'json'])) as {
+        serverVersion: { major: string; minor: string }
+      }
+      await expect(watch.serverVersion()).resolves.toBe(
+        `${v.serverVersion.major}.${v.serverVersion.minor.replace(/\D+$/, '')}`
+      )
+      await expect(
+        watch.getObject<typeof lease>(leasePath(ns, 'deploy-lock-web'))
+      ).resolves.toMatchObject({ spec: { holderIdentity: 'run-1' } })
+      await expect(watch.getObject(leasePath(ns, 'deploy-lock-none'))).resolves.toBeUndefined()
     } finally {
       watch.close()
     }

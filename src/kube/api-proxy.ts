@@ -269,7 +269,7 @@ export function proxyArgs(socket: string): string[] {
     'proxy',
     `--unix-socket=${socket}`,
     '--api-prefix=/',
-    '--accept-paths=^/(api|apis)(/.*)?$,^/readyz$',
+    '--accept-paths=^/(api|apis)(/.*)?$,^/readyz$,^/version$',
     '--reject-paths=^/api/.*/pods/.*/(exec|attach|portforward|proxy)',
     '--reject-methods=^(POST|PUT|PATCH|DELETE|CONNECT)$',
     '--keepalive=30s'
