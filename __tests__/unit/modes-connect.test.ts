@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { CommandRunner } from '../../src/exec/runner.js'
-import { connect, type ModeDeps } from '../../src/modes/mode.js'
+import { connect, connectMeanwhile, type ModeDeps } from '../../src/modes/mode.js'
 import type { Session } from '../../src/run/session.js'
 
 /** A runner that answers `kubectl config view` with the context's namespace and records calls. */
@@ -42,4 +42,41 @@ describe('connect()', () => {
       expect(calls).toHaveLength(kubectlCalls)
     }
   )
+})
+
+describe('connectMeanwhile()', () => {
+  /** kubectl version answering 1.34, recording its calls. */
+  function versionRunner() {
+    const calls: string[][] = []
+    const run: CommandRunner['run'] = async (file, args) => {
+      calls.push([file, ...args])
+      return {
+        exitCode: 0,
+        stdout: JSON.stringify({ serverVersion: { major: '1', minor: '34' } }),
+        stderr: ''
+      }
+    }
+    return { runner: { run, start: () => undefined } as unknown as CommandRunner, calls }
+  }
+
+  it.each([
+    { how: 'with kubectl, by default', read: undefined, version: '1.34', kubectlCalls: 1 },
+    {
+      how: 'the cheaper way when given',
+      read: async () => '1.35',
+      version: '1.35',
+      kubectlCalls: 0
+    },
+    {
+      how: 'with kubectl when the cheaper way fails',
+      read: () => Promise.reject(new Error('reading /version: HTTP 403')),
+      version: '1.34',
+      kubectlCalls: 1
+    }
+  ])("reads the cluster's version $how", async ({ read, version, kubectlCalls }) => {
+    const { runner, calls } = versionRunner()
+    const c = await connectMeanwhile(opened('apps'), deps(runner), read)
+    expect(c.serverVersion).toBe(version)
+    expect(calls.filter((a) => a.includes('version'))).toHaveLength(kubectlCalls)
+  })
 })
