@@ -143,7 +143,8 @@ class FakeHelm implements ReleaseHelm {
 
   async manifest(revision: number): Promise<string> {
     this.read()
-    return this.manifests.get(revision) ?? ''
+    // As `helm get manifest` prints it: with a newline after the record's manifest.
+    return `${this.manifests.get(revision) ?? ''}\n`
   }
 
   async recorded(revision: number): Promise<{ manifest: string; hooks: string } | undefined> {
@@ -420,6 +421,12 @@ describe('a deploy that passes its verdict', () => {
       { history: live, helm: { unchanged: true } },
       ['upgrade'],
       { ok: true, revision: 3, changed: false }
+    ],
+    [
+      'reports no change when the live manifest is read back by revision (a failed revision is newer)',
+      { history: [...live, rev(3, 'failed')], helm: { unchanged: true } },
+      ['upgrade'],
+      { ok: true, revision: 4, previousRevision: 2, changed: false }
     ],
     [
       'runs the health checks, then helm test',

@@ -377,7 +377,8 @@ async function deployLocked(
     result.chartAfter = chart
     const manifestAfter = after?.manifest ?? ''
     result.imagesAfter = imagesOf(parseManifests(manifestAfter))
-    result.changed = manifestAfter !== manifestBefore
+    // `helm get manifest` prints the manifest with a newline after it, a release record without.
+    result.changed = manifestAfter.trimEnd() !== manifestBefore.trimEnd()
     result.durationSeconds = secondsBetween(t0, clock.now().getTime())
     return result
   }
