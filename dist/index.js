@@ -954,17 +954,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-QA2FFSSV.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-5MFAQ54I.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-5MFAQ54I.js")).planMode };
     case "rollback":
       return { mode: (await import("./chunks/rollback-Y4WEBO2Z.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-WRRPS6NK.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-QA2FFSSV.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-QWQVNMWF.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-QWQVNMWF.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-QA2FFSSV.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-QA2FFSSV.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

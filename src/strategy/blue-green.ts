@@ -277,8 +277,11 @@ export async function blueGreenDeployMode(s0: Session, deps: ModeDeps): Promise<
         `Blue-green: traffic is on ${before.live ? `slot ${before.live}` : 'no slot yet'}; the new version goes to slot ${idle} (release ${slotRelease(s.config.release, idle)})`
       )
       const ss = slotSession(c.s, idle, c.namespace)
+      // The cluster's version is read while the values are checked; the schema check needs it.
+      const serverVersion = c.kube.serverVersion()
+      serverVersion.catch(() => undefined)
       await checkValuesAndLint(ss)
-      await renderAndCheck(ss, await c.kube.serverVersion())
+      await renderAndCheck(ss, await serverVersion)
       const result = await deploySlot(c, ss)
       o.deploy = result
       for (const w of result.warnings) core.warning(w)
