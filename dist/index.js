@@ -954,17 +954,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-5MFAQ54I.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-L447LAFF.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-5MFAQ54I.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-Y4WEBO2Z.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-IPXWRVRG.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-WRRPS6NK.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-QWQVNMWF.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-L447LAFF.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-RADHUMQM.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-L447LAFF.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-IFZ6HJLV.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-L447LAFF.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

@@ -1,12 +1,14 @@
 import { rmSync } from 'node:fs'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { deploy, rollback, runHealthChecks, type DeployDeps } from '../../src/deploy/deploy.js'
+import { deploy, rollback, type DeployDeps } from '../../src/deploy/deploy.js'
 import type { CommandResult, CommandRunner } from '../../src/exec/runner.js'
 import { Helm } from '../../src/helm/helm.js'
 import { readConfig } from '../../src/inputs/inputs.js'
 import { Kubectl } from '../../src/kube/kubectl.js'
 import type { Session } from '../../src/run/session.js'
 import { TempFiles } from '../../src/run/temp-files.js'
+import { rollbackRelease } from '../../src/remediate/rollback.js'
+import { postRolloutChecks, runChecks } from '../../src/verify/checks.js'
 import { systemClock } from '../../src/verify/watch.js'
 
 // deploy(session, deps) wires the session's helm and kubectl to the deploy core: the command lines
@@ -171,16 +173,55 @@ describe('what mode rollback uses of the deploy', () => {
     expect(report).toMatchObject({ toRevision: 1, revision: 2, healthy: true })
   })
 
-  it('runs the health checks alone (no helm test)', async () => {
+  it('runs the health checks alone when run-tests is off (no helm test)', async () => {
     const helm = fakeHelm()
     const s = await session(helm.runner, { 'health-check-urls': 'http://goatflow.apps/ready' })
-    const results = await runHealthChecks(s, {
-      ...deps(helm.runner),
-      fetchImpl: async () => new Response(null, { status: 200 })
+    const verify = postRolloutChecks(s.config, {
+      clock: systemClock,
+      log: () => undefined,
+      fetchImpl: async () => new Response(null, { status: 200 }),
+      helmTest: () => helm.runner.run('helm', ['test'])
     })
-    expect(results).toEqual([
+    await expect(runChecks(verify.checks)).resolves.toBeUndefined()
+    expect(verify.health.results).toEqual([
       expect.objectContaining({ url: 'http://goatflow.apps/ready', ok: true })
     ])
     expect(helm.ran.filter((a) => a[0] === 'test')).toEqual([])
   })
+})
+
+describe('mode rollback verifies the restored revision as a deploy verifies its own', () => {
+  it.each([
+    { testExit: 0, health: 200, ok: true, error: undefined },
+    { testExit: 1, health: 200, ok: false, error: /^helm test failed: / },
+    {
+      testExit: 0,
+      health: 503,
+      ok: false,
+      error: /^health check failed: http:\/\/goatflow.apps\/ready answered 503/
+    }
+  ])(
+    'helm test exit $testExit, health $health → ok $ok',
+    async ({ testExit, health, ok, error }) => {
+      const helm = fakeHelm({ testExit })
+      await helm.runner.start('helm', ['upgrade']).done
+      const s = await session(helm.runner, {
+        mode: 'rollback',
+        lock: 'false',
+        'run-tests': 'true',
+        'health-check-urls': 'http://goatflow.apps/ready',
+        'health-check-timeout': '1s'
+      })
+      const outcome = await rollbackRelease(s, {
+        ...deps(helm.runner),
+        fetchImpl: async () => new Response(null, { status: health })
+      })
+      expect(outcome).toMatchObject({ ok, fromRevision: 2, toRevision: 1 })
+      if (error) expect(outcome.error).toMatch(error)
+      else expect(outcome.error).toBeUndefined()
+      expect(outcome.health).toEqual([expect.objectContaining({ ok: health === 200 })])
+      // helm test runs only after the health checks passed.
+      expect(helm.ran.filter((a) => a[0] === 'test')).toHaveLength(health === 200 ? 1 : 0)
+    }
+  )
 })

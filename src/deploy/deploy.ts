@@ -28,7 +28,7 @@ import {
   type Failure,
   type WorkloadProgress
 } from '../verify/assess.js'
-import { healthChecks, postRolloutChecks, runChecks } from '../verify/checks.js'
+import { postRolloutChecks, runChecks } from '../verify/checks.js'
 import type { HealthResult } from '../verify/health.js'
 import type { GateReport } from '../analysis/gate.js'
 import { watchRollout, type Clock, type WatchOutcome, type WatchParams } from '../verify/watch.js'
@@ -495,17 +495,6 @@ function readErrorLogger(log: (l: string) => void): (e: Error) => void {
       log(`Could not read the rollout (no verdict from this read): ${e.message}`)
     last = e.message
   }
-}
-
-/** The health checks of mode rollback (the same checks a deploy runs first). */
-export async function runHealthChecks(s: Session, deps: DeployDeps): Promise<HealthResult[]> {
-  const health = healthChecks(s.config.healthChecks, s.config.healthCheckTimeoutSeconds, {
-    clock: deps.clock,
-    log: s.log,
-    fetchImpl: deps.fetchImpl
-  })
-  await health.run()
-  return [...health.results]
 }
 
 /** Rolls back to a good revision and watches it become healthy again (mode rollback). */

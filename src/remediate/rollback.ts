@@ -1,14 +1,9 @@
 import * as helmArgs from '../helm/args.js'
-import { HelmError } from '../helm/helm.js'
-import {
-  rollback,
-  runHealthChecks,
-  type DeployDeps,
-  type RollbackReport
-} from '../deploy/deploy.js'
+import { rollback, type DeployDeps, type RollbackReport } from '../deploy/deploy.js'
 import { DeployLock, defaultLockTiming, holderFromEnv } from '../kube/lease.js'
 import { defaultRetryPolicy } from '../kube/retry.js'
 import { imagesOf, parseManifests } from '../render/manifests.js'
+import { postRolloutChecks, runChecks } from '../verify/checks.js'
 import type { HealthResult } from '../verify/health.js'
 import { UserError } from '../errors/result.js'
 import type { Session } from '../run/session.js'
@@ -123,16 +118,27 @@ async function rollbackLocked(
   outcome.revision = restore.revision
   let error = restore.healthy ? undefined : restore.detail
   if (!error) {
-    outcome.health = await runHealthChecks(s, deps)
-    const bad = outcome.health.filter((h) => !h.ok)
-    if (bad.length > 0)
-      error = `health check failed: ${bad.map((h) => `${h.url} ${h.detail}`).join('; ')}`
-  }
-  if (!error && config.runTests) {
-    const r = await helm.runAllowingFailure(
-      helmArgs.testArgs(target, { timeoutSeconds: config.timeoutSeconds })
+    // The restored revision must pass what a deployed one must: the health checks, then helm
+    // test when run-tests is on (the metrics gate judges new versions, not a restored one).
+    const verify = postRolloutChecks(
+      {
+        healthChecks: config.healthChecks,
+        healthCheckTimeoutSeconds: config.healthCheckTimeoutSeconds,
+        runTests: config.runTests
+      },
+      {
+        clock: deps.clock,
+        log,
+        fetchImpl: deps.fetchImpl,
+        cancel: deps.cancel,
+        helmTest: () =>
+          helm.runAllowingFailure(
+            helmArgs.testArgs(target, { timeoutSeconds: config.timeoutSeconds })
+          )
+      }
     )
-    if (r.exitCode !== 0) error = `helm test failed: ${new HelmError('test', r).message}`
+    error = await runChecks(verify.checks)
+    outcome.health = [...verify.health.results]
   }
   const now = await helm.status(target)
   outcome.revision ??= now?.revision
