@@ -117,9 +117,10 @@ function pruned(answers) {
   );
   return Object.fromEntries(live.slice(-MAX_ANSWERS));
 }
-function fileVersionCache(file = defaultCacheFile(), env = process.env) {
+function fileVersionCache(file = defaultCacheFile(), env = process.env, uid = process.getuid?.()) {
   const read = () => {
     try {
+      if (uid !== void 0 && statSync(file).uid !== uid) return {};
       const data = JSON.parse(readFileSync(file, "utf8"));
       return data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
     } catch {
@@ -136,7 +137,7 @@ function fileVersionCache(file = defaultCacheFile(), env = process.env) {
       const id = identity(binary, env);
       if (id === void 0) return;
       try {
-        mkdirSync(dirname(file), { recursive: true });
+        mkdirSync(dirname(file), { recursive: true, mode: 448 });
         const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(pruned({ ...read(), [id]: answer })));
         renameSync(tmp, file);

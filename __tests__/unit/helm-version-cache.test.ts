@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -104,6 +105,16 @@ describe('the helm version cache', () => {
     expect((await Helm.detect(again.runner, 'helm', cache)).version).toBe('v3.22.0')
     expect(again.asked).toHaveLength(1)
     expect(cache.get('helm')).toBe('v3.22.0')
+  })
+
+  it("trusts no answers in another user's file (a shared temp folder)", async () => {
+    const m = machine()
+    await Helm.detect(versionRunner('v3.22.0').runner, 'helm', fileVersionCache(m.file, m.env))
+    const owner = statSync(m.file).uid
+    const asked = versionRunner('v4.3.1')
+    const other = fileVersionCache(m.file, m.env, owner + 1)
+    expect((await Helm.detect(asked.runner, 'helm', other)).version).toBe('v4.3.1')
+    expect(asked.asked).toHaveLength(1)
   })
 
   it('never remembers an answer helm did not give: a failed `helm version` throws as before', async () => {

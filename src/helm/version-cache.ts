@@ -77,10 +77,14 @@ function pruned(answers: Record<string, string>): Record<string, string> {
 /** The answers in a JSON file; an unreadable or unwritable file only means helm is asked. */
 export function fileVersionCache(
   file = defaultCacheFile(),
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  /** The user the answers must belong to (default: this process's). */
+  uid = process.getuid?.()
 ): VersionCache {
   const read = (): Record<string, string> => {
     try {
+      // Another user's file (a shared temp folder) is not an answer this run may trust.
+      if (uid !== undefined && statSync(file).uid !== uid) return {}
       const data = JSON.parse(readFileSync(file, 'utf8')) as unknown
       return data !== null && typeof data === 'object' && !Array.isArray(data)
         ? (data as Record<string, string>)
@@ -99,7 +103,7 @@ export function fileVersionCache(
       const id = identity(binary, env)
       if (id === undefined) return
       try {
-        mkdirSync(dirname(file), { recursive: true })
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
         // Written whole and renamed: a run reading at the same moment sees the old or the new file.
         const tmp = `${file}.${process.pid}.tmp`
         writeFileSync(tmp, JSON.stringify(pruned({ ...read(), [id]: answer })))
