@@ -16,7 +16,7 @@ import {
   isValidConstraint,
   openSession,
   require_dist
-} from "./chunks/chunk-W74ZXFHM.js";
+} from "./chunks/chunk-LNFKNEV3.js";
 import "./chunks/chunk-Y5BFIPGX.js";
 import {
   getInput,
@@ -951,21 +951,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-LLEPIDWN.js");
+      const m = await import("./chunks/validate-UNMBT3QR.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-L447LAFF.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-5MFAQ54I.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MRXNALMH.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-TPP5IA3H.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-IPXWRVRG.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-QFYDQCUH.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-WRRPS6NK.js")).removeMode };
+      return { mode: (await import("./chunks/remove-PVEJ7O35.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-L447LAFF.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-RADHUMQM.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MRXNALMH.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-SD5J7HCJ.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-L447LAFF.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-MRXNALMH.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-L447LAFF.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-MRXNALMH.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

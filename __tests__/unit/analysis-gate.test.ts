@@ -13,7 +13,7 @@ import {
   type Sample
 } from '../../src/analysis/verdict.js'
 import { postRolloutChecks, runChecks } from '../../src/verify/checks.js'
-import type { Clock } from '../../src/verify/watch.js'
+import type { Clock } from '../../src/run/clock.js'
 
 const none = { token: '', basicAuth: '' }
 const GATE = `prometheus: http://prometheus.monitoring:9090/

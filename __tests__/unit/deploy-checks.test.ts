@@ -8,7 +8,7 @@ import {
   type CheckVerdict,
   type PostRolloutCheck
 } from '../../src/verify/checks.js'
-import type { Clock } from '../../src/verify/watch.js'
+import type { Clock } from '../../src/run/clock.js'
 
 /** A clock whose sleeps move time on at once. */
 function fakeClock(): Clock {

@@ -19,7 +19,8 @@ import { UnreachableError } from '../../src/kube/retry.js'
 import type { Pod, Snapshot, StatefulSet, WorkloadRef } from '../../src/kube/types.js'
 import type { Assessment } from '../../src/verify/assess.js'
 import { DEFAULT_POLICY } from '../../src/verify/policy.js'
-import type { Clock, WatchOutcome, WatchParams } from '../../src/verify/watch.js'
+import type { Clock } from '../../src/run/clock.js'
+import type { WatchOutcome, WatchParams } from '../../src/verify/watch.js'
 
 // The deploy core driven through its ports: a small helm that keeps a release history the way
 // helm does, a watch that answers with the outcome a table row names, a lock, a clock.

@@ -9,7 +9,7 @@ import type { Session } from '../../src/run/session.js'
 import { TempFiles } from '../../src/run/temp-files.js'
 import { rollbackRelease } from '../../src/remediate/rollback.js'
 import { postRolloutChecks, runChecks } from '../../src/verify/checks.js'
-import { systemClock } from '../../src/verify/watch.js'
+import { systemClock } from '../../src/run/clock.js'
 
 // deploy(session, deps) wires the session's helm and kubectl to the deploy core: the command lines
 // helm gets, and a rollback through the real rollout watch. The decisions are in deploy-core.test.ts.

@@ -11,7 +11,7 @@ import {
   releaseLease,
   type LeaseObject
 } from '../../src/kube/lease.js'
-import type { Clock } from '../../src/verify/watch.js'
+import type { Clock } from '../../src/run/clock.js'
 
 const T0 = Date.parse('2026-11-24T10:00:00Z')
 

@@ -5,7 +5,8 @@ import type { CommandResult, RunningCommand } from '../../src/exec/runner.js'
 import { snapshotOf } from '../../src/kube/snapshot.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
 import { DEFAULT_POLICY } from '../../src/verify/policy.js'
-import { systemClock, watchRollout, type Clock } from '../../src/verify/watch.js'
+import { systemClock, type Clock } from '../../src/run/clock.js'
+import { watchRollout } from '../../src/verify/watch.js'
 
 const raw = JSON.parse(
   readFileSync(new URL('../../__fixtures__/kube/namespace-fixtures.json', import.meta.url), 'utf8')

@@ -31,7 +31,8 @@ import {
 import { postRolloutChecks, runChecks } from '../verify/checks.js'
 import type { HealthResult } from '../verify/health.js'
 import type { GateReport } from '../analysis/gate.js'
-import { watchRollout, type Clock, type WatchOutcome, type WatchParams } from '../verify/watch.js'
+import type { Clock } from '../run/clock.js'
+import { watchRollout, type WatchOutcome, type WatchParams } from '../verify/watch.js'
 import { workloadName, workloadsOf } from '../verify/workloads.js'
 import {
   detection,

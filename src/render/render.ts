@@ -35,9 +35,9 @@ function checkArgs(s: CheckInputs): { lint: string[]; template: string[] } {
   }
 }
 
-// Either may never be awaited (the values failed first): that must not be an unhandled
+// A check or render may never be awaited (the values failed first): that must not be an unhandled
 // rejection. Whoever awaits it still sees the error.
-function quiet(p: Promise<CommandResult>): Promise<CommandResult> {
+function quiet<T>(p: Promise<T>): Promise<T> {
   p.catch(() => undefined)
   return p
 }
@@ -101,9 +101,7 @@ export function render(s: Session): Promise<Rendered> {
       const objects = parseManifests(r.stdout)
       return { manifest: r.stdout, objects, images: imagesOf(objects) }
     })
-    // Reported by whoever awaits it (the values or lint may fail first).
-    rendered.catch(() => undefined)
-    renders.set(s, rendered)
+    renders.set(s, quiet(rendered))
   }
   return rendered
 }

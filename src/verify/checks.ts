@@ -3,7 +3,7 @@ import type { CommandResult } from '../exec/runner.js'
 import { HelmError } from '../helm/helm.js'
 import type { Config } from '../inputs/config.js'
 import { checkHealth, type HealthResult } from './health.js'
-import type { Clock } from './watch.js'
+import type { Clock } from '../run/clock.js'
 
 // What a release must pass once its rollout completed, before the deploy (or a restore) counts as
 // verified. The checks run in order and the first failure stops the rest: it becomes the deploy's

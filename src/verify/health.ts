@@ -1,5 +1,5 @@
 import type { HealthCheck } from '../inputs/config.js'
-import type { Clock } from './watch.js'
+import type { Clock } from '../run/clock.js'
 
 export interface HealthResult {
   url: string

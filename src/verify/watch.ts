@@ -6,8 +6,6 @@ import type { VerdictPolicy } from './policy.js'
 import { raceAbort } from '../run/abort.js'
 import { systemClock, type Clock } from '../run/clock.js'
 
-export { systemClock, type Clock } from '../run/clock.js'
-
 export type WatchOutcome =
   | { kind: 'complete'; assessment: Assessment; process?: CommandResult }
   /** Pods or objects failed in a way waiting will not fix. */
