@@ -16,7 +16,7 @@ import {
   isValidConstraint,
   openSession,
   require_dist
-} from "./chunks/chunk-LNFKNEV3.js";
+} from "./chunks/chunk-XTBNSGKS.js";
 import "./chunks/chunk-Y5BFIPGX.js";
 import {
   getInput,
@@ -951,21 +951,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-UNMBT3QR.js");
+      const m = await import("./chunks/validate-Q3ET64DG.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MRXNALMH.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-TPP5IA3H.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-2FHEA5Q7.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-QFYDQCUH.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-26CZ66Q2.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-PVEJ7O35.js")).removeMode };
+      return { mode: (await import("./chunks/remove-ZCWGW525.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MRXNALMH.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-SD5J7HCJ.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-ARXVIN6A.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-MRXNALMH.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-MRXNALMH.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

@@ -1,0 +1,42 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  Kubectl
+} from "./chunk-VZIKKKVP.js";
+import {
+  inNamespace
+} from "./chunk-XTBNSGKS.js";
+
+// src/modes/mode.ts
+async function connect(s, deps) {
+  const where = { kubeconfig: s.target.kubeconfig, context: s.target.kubeContext };
+  const namespace = s.target.namespace ?? await Kubectl.contextNamespace(deps.runner, where, deps.kubectl);
+  return {
+    session: inNamespace(s, namespace),
+    kube: new Kubectl(deps.runner, { ...where, namespace }, deps.kubectl)
+  };
+}
+function connectMeanwhile(s, deps, readVersion) {
+  const context = connect(s, deps).then(async (c) => ({
+    ...c,
+    serverVersion: readVersion ? await readVersion(c).catch(() => c.kube.serverVersion()) : await c.kube.serverVersion()
+  }));
+  context.catch(() => void 0);
+  return context;
+}
+function stepState(s) {
+  return {
+    helm: s.helm.binary,
+    release: s.config.release,
+    namespace: s.target.namespace,
+    kubeContext: s.target.kubeContext,
+    kubeconfig: s.target.kubeconfig,
+    finished: false
+  };
+}
+
+export {
+  connect,
+  connectMeanwhile,
+  stepState
+};
+//# sourceMappingURL=chunk-M3OAWUA5.js.map
