@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   createProcessRunner,
   signalChildren
-} from "./chunks/chunk-4L2FRLX7.js";
+} from "./chunks/chunk-PBXQ2ONZ.js";
 import {
   systemClock
 } from "./chunks/chunk-I6JQYRCA.js";
@@ -16,8 +16,8 @@ import {
   isValidConstraint,
   openSession,
   require_dist
-} from "./chunks/chunk-XTBNSGKS.js";
-import "./chunks/chunk-Y5BFIPGX.js";
+} from "./chunks/chunk-BKR3TH6P.js";
+import "./chunks/chunk-WFLAMYN6.js";
 import {
   getInput,
   info,
@@ -951,21 +951,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-Q3ET64DG.js");
+      const m = await import("./chunks/validate-35QMJARP.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-2FHEA5Q7.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-JQJZ72YR.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-26CZ66Q2.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-CVBO2FDC.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-ZCWGW525.js")).removeMode };
+      return { mode: (await import("./chunks/remove-B6MUWAIP.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-ARXVIN6A.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-CYNLYOTS.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-X4RCMQHY.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1025,7 +1025,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-53GSNK3G.js")).post();
+  await (await import("./chunks/post-XZ6U3ZHU.js")).post();
 } else {
   markMainStepRan();
   await run();

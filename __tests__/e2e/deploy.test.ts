@@ -11,6 +11,8 @@ import {
   kubectlJson
 } from '../helpers/cluster.js'
 import { helmBinary } from '../helpers/tools.js'
+import { releaseRecordArgs } from '../../src/helm/args.js'
+import { parseReleaseInfo, parseReleaseRecord } from '../../src/helm/release.js'
 
 jest.setTimeout(240_000)
 
@@ -93,6 +95,20 @@ describe.each([3, 4] as const)('deploy with Helm %i against the local cluster', 
     expect(d.status.availableReplicas).toBe(2)
     expect(d.status.updatedReplicas).toBe(2)
     expect(helm(major, ['status', 'goatflow', '-n', ns]).stdout).toMatch(/STATUS: deployed/)
+  })
+
+  it('reads the release record as helm status prints it', () => {
+    const status = parseReleaseInfo(
+      helm(major, ['status', 'goatflow', '--namespace', ns, '--output', 'json']).stdout
+    )
+    const record = parseReleaseRecord(
+      helm(major, releaseRecordArgs({ release: 'goatflow', namespace: ns })).stdout
+    )
+    // helm status -o json leaves the chart out; the record names it.
+    expect({ ...record, chart: undefined }).toEqual(status)
+    expect(record.chart).toBe('goatflow-0.6.5')
+    expect(record.revision).toBe(2)
+    expect(record.manifest).toContain('kind: Deployment')
   })
 
   it.each([

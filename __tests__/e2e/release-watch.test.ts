@@ -4,7 +4,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
-import { KubectlProxy, proxyArgs } from '../../src/kube/api-proxy.js'
+import { KubectlProxy, leaseProxyArgs, proxyArgs } from '../../src/kube/api-proxy.js'
+import { LeaseApi } from '../../src/kube/lease-api.js'
 import { leasePath } from '../../src/kube/lease.js'
 import { ReleaseWatch } from '../../src/kube/release-watch.js'
 import type { Snapshot, WorkloadRef } from '../../src/kube/types.js'
@@ -141,6 +142,49 @@ describe('the release watch on the local control plane', () => {
       await expect(watch.getObject(leasePath(ns, 'deploy-lock-none'))).resolves.toBeUndefined()
     } finally {
       watch.close()
+    }
+  })
+
+  it("reads and replaces the lock's Lease through a proxy that serves nothing else", async () => {
+    const free = {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: 'deploy-lock-api' },
+      spec: { leaseTransitions: 1 }
+    }
+    apply(ns, [free])
+    const path = leasePath(ns, 'deploy-lock-api')
+    const proxy = new KubectlProxy((socket) => ({
+      file: KUBECTL,
+      args: [...leaseProxyArgs(socket, path), '--kubeconfig', KUBECONFIG]
+    }))
+    const api = new LeaseApi(proxy, path)
+    try {
+      const read = await api.read()
+      expect(read?.spec.holderIdentity).toBeUndefined()
+      const claim = { ...read!, spec: { ...read!.spec, holderIdentity: 'run-a' } }
+      const written = await api.replace(claim)
+      expect(written).toMatchObject({ spec: { holderIdentity: 'run-a' } })
+      expect(
+        kubectlJson<typeof free>(['get', 'lease', 'deploy-lock-api', '-n', ns]).spec
+      ).toMatchObject({ holderIdentity: 'run-a' })
+      // The resourceVersion read first is stale now: the API server refuses the replace.
+      await expect(
+        api.replace({ ...claim, spec: { ...claim.spec, holderIdentity: 'run-b' } })
+      ).resolves.toBe('conflict')
+      // Nothing but that one Lease: not the version, not another Lease, not a write elsewhere.
+      for (const other of [
+        '/version',
+        leasePath(ns, 'deploy-lock-web'),
+        `/api/v1/namespaces/${ns}`
+      ])
+        expect((await proxy.get(other)).status).toBe(403)
+      expect((await proxy.put(leasePath(ns, 'deploy-lock-web'), claim)).status).toBe(403)
+      await expect(new LeaseApi(proxy, leasePath(ns, 'deploy-lock-web')).read()).rejects.toThrow(
+        /HTTP 403/
+      )
+    } finally {
+      proxy.close()
     }
   })
 

@@ -87,7 +87,7 @@ describe.each(HELM_MAJORS)('real Helm %i', (major) => {
         forceReplace: true
       })
     ],
-    ['status', helmArgs.statusArgs(target)],
+    ['get all (the release record)', helmArgs.releaseRecordArgs(target)],
     ['history', helmArgs.historyArgs(target)],
     ['get values', helmArgs.getValuesArgs(target, { revision: 1, all: true })],
     ['get manifest', helmArgs.getManifestArgs(target, 1)],

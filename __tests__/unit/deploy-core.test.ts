@@ -99,9 +99,12 @@ class FakeHelm implements ReleaseHelm {
 
   /** Reads of the release after helm started the upgrade. */
   readsAfterUpgrade = 0
+  /** Reads of the release before helm started the upgrade. */
+  readsBeforeUpgrade = 0
 
   private read(): void {
     if (this.upgraded) this.readsAfterUpgrade++
+    else this.readsBeforeUpgrade++
     if (this.script.unreachableAfterUpgrade && this.upgraded)
       throw new UnreachableError(
         'helm history',
@@ -325,6 +328,8 @@ interface Setup {
   helmCreatesNamespace?: boolean
   /** Answers HTTP requests (health checks, the metrics endpoint); default: every URL answers healthStatus. */
   fetchImpl?: typeof fetch
+  /** The history and current revision as read while the checks ran (an Error: that read failed). */
+  early?: { history: HistoryEntry[] | Error; status: ReleaseInfo | Error }
 }
 
 function harness(s: Setup) {
@@ -364,7 +369,8 @@ function harness(s: Setup) {
     onStarted: (lastGood) => events.push(`started, last good ${lastGood}`),
     remember: (patch) => remembered.push(patch),
     warn: (l) => warnings.push(l),
-    fetchImpl: s.fetchImpl ?? (async () => new Response(null, { status: s.healthStatus ?? 200 }))
+    fetchImpl: s.fetchImpl ?? (async () => new Response(null, { status: s.healthStatus ?? 200 })),
+    early: s.early && Promise.resolve(earlyRelease(s.early))
   }
   const config = { ...baseConfig, ...s.config }
   return {
@@ -377,6 +383,25 @@ function harness(s: Setup) {
     run: (): Promise<DeployResult> => deployRelease(config, 'apps', ports)
   }
 }
+
+function earlyRelease(e: NonNullable<Setup['early']>) {
+  const settle = <T>(v: T | Error): Promise<T> => {
+    const p = v instanceof Error ? Promise.reject(v) : Promise.resolve(v)
+    p.catch(() => undefined)
+    return p
+  }
+  return { history: settle(e.history), status: settle(e.status) }
+}
+
+const infoOf = (r: HistoryEntry): ReleaseInfo => ({
+  name: 'goatflow',
+  namespace: 'apps',
+  revision: r.revision,
+  status: r.status,
+  description: r.description,
+  manifest: manifestFor(`0.6.${r.revision}`),
+  chart: r.chart
+})
 
 /** Matches the fields given; a field given as undefined must be absent or undefined. */
 function expectResult(result: DeployResult, expected: Expected): void {
@@ -827,6 +852,55 @@ describe('concurrent deploys of one release', () => {
     h.helm.recorded = () => Promise.reject(new Error('helm get manifest: boom'))
     await expect(h.run()).rejects.toThrow(/boom/)
     expect(h.events.at(-1)).toBe('lock released')
+  })
+})
+
+describe('the release as read while the checks ran', () => {
+  // Read early, the history already holds a failed revision 3 the release read under the lock
+  // does not: which one the deploy used shows in the revision it attempts.
+  const earlier = [...live, rev(3, 'failed')]
+  const early = { history: earlier, status: infoOf(earlier[2]) }
+  const unchanged: LockState = { kind: 'held', previous: 'free', unchangedSincePeek: true }
+  // Reads are of the history, the current revision and, when the current one is not the deployed
+  // one (the early read's is the failed revision 3), the deployed revision's manifest.
+
+  it.each<[string, Partial<Setup>, number, number]>([
+    [
+      'used when the lock was taken on the Lease read before them',
+      { lock: unchanged, early },
+      4,
+      1
+    ],
+    [
+      'read again when the Lease changed since',
+      { lock: { kind: 'held', previous: 'free', unchangedSincePeek: false }, early },
+      3,
+      2
+    ],
+    [
+      'read again when the lock was taken over from an expired holder',
+      { lock: { kind: 'held', previous: 'expired', previousHolder: 'run 7' }, early },
+      3,
+      2
+    ],
+    ['read again without the lock', { config: { lock: false }, early }, 3, 2],
+    [
+      'the history read again when its early read failed',
+      { lock: unchanged, early: { ...early, history: new Error('helm: connection refused') } },
+      3,
+      2
+    ],
+    [
+      'the current revision read again when its early read failed',
+      { lock: unchanged, early: { ...early, status: new Error('helm: connection refused') } },
+      4,
+      1
+    ]
+  ])('are %s', async (_what, setup, attempted, reads) => {
+    const h = harness({ history: live, ...setup })
+    const result = await h.run()
+    expect(result.attemptedRevision).toBe(attempted)
+    expect(h.helm.readsBeforeUpgrade).toBe(reads)
   })
 })
 

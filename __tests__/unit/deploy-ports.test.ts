@@ -122,7 +122,7 @@ describe('releaseHelm', () => {
   it('reads history, status and a revision’s manifest of its release', async () => {
     const f = fakeRunner({
       'history goatflow': { exitCode: 0, stdout: '[]', stderr: '' },
-      'status goatflow': { exitCode: 1, stdout: '', stderr: 'Error: release: not found' }
+      'get all': { exitCode: 1, stdout: '', stderr: 'Error: release: not found' }
     })
     const helm = releaseHelm(await Helm.detect(f.runner), target, options)
     expect(await helm.history()).toEqual([])
@@ -130,7 +130,7 @@ describe('releaseHelm', () => {
     expect(await helm.manifest(2)).toBe('get output')
     expect(f.ran.map((a) => a.slice(0, 2).join(' '))).toEqual([
       'history goatflow',
-      'status goatflow',
+      'get all',
       'get manifest'
     ])
     expect(helm.release).toBe('goatflow')

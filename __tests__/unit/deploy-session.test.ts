@@ -47,19 +47,24 @@ function fakeHelm(o: { testExit?: number } = {}) {
       switch (args[0]) {
         case 'history':
           return ok(JSON.stringify(history))
-        case 'get':
-          return ok(args[1] === 'manifest' ? configMap(String(revision)) : '')
-        case 'status': {
+        case 'get': {
+          if (args[1] === 'manifest') return ok(configMap(String(revision)))
+          if (args[1] !== 'all') return ok('')
+          // `get all --template` with the release-record template, as helm prints it.
           const cur = history.at(-1)!
+          const manifest = configMap(String(cur.revision))
           return ok(
-            JSON.stringify({
-              name: 'goatflow',
-              namespace: 'apps',
-              version: cur.revision,
-              info: { status: cur.status, description: cur.description },
-              manifest: configMap(String(cur.revision)),
-              chart: { metadata: { name: 'goatflow', version: cur.chart.slice(9) } }
-            })
+            [
+              'name=goatflow',
+              'namespace=apps',
+              `revision=${cur.revision}`,
+              `status=${cur.status}`,
+              `chart=${cur.chart}`,
+              `description=${Buffer.byteLength(cur.description)}`,
+              cur.description,
+              `manifest=${Buffer.byteLength(manifest)}`,
+              manifest
+            ].join('\n')
           )
         }
         case 'test':

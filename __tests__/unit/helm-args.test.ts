@@ -127,10 +127,11 @@ describe('argument arrays', () => {
 
   it.each([
     [
-      'status',
-      helmArgs.statusArgs(target),
+      'the release record',
+      helmArgs.releaseRecordArgs(target),
       [
-        'status',
+        'get',
+        'all',
         'goatflow',
         '--namespace',
         'prod',
@@ -138,8 +139,8 @@ describe('argument arrays', () => {
         '/tmp/kc',
         '--kube-context',
         'ctx',
-        '--output',
-        'json'
+        '--template',
+        helmArgs.RELEASE_RECORD_TEMPLATE
       ]
     ],
     [

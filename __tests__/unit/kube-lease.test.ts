@@ -154,8 +154,19 @@ function fakeCluster() {
       throw new Error('not used')
     }
   }
+  /** A replace over HTTP (the lock's proxy): the same optimistic concurrency as kubectl's. */
+  const replaceOverHttp = async (obj: LeaseObject): Promise<LeaseObject | 'conflict'> => {
+    log.push('http replace')
+    const fault = faults.shift()
+    if (fault) throw new Error(fault)
+    if (!stored || obj.metadata.resourceVersion !== stored.metadata.resourceVersion)
+      return 'conflict'
+    stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++version) } }
+    return stored
+  }
   return {
     kube: new Kubectl(runner, { namespace: 'apps' }),
+    replaceOverHttp,
     current: () => stored,
     set: (l: LeaseObject) => {
       stored = { ...l, metadata: { ...l.metadata, resourceVersion: String(++version) } }
@@ -354,5 +365,106 @@ describe('DeployLock', () => {
     expect(cluster.current()?.spec.holderIdentity).toBe('run-a')
     expect(await releaseLease(cluster.kube, 'deploy-lock-goatflow', 'run-a')).toBe(true)
     expect(cluster.current()?.spec.holderIdentity).toBeUndefined()
+  })
+})
+
+describe('DeployLock given a Lease read earlier', () => {
+  const free = (cluster: ReturnType<typeof fakeCluster>) => {
+    cluster.set(lease({ leaseTransitions: 1 }))
+    return cluster.current()!
+  }
+
+  it('takes a free Lease by replacing it, without reading it again, and says nobody took it since', async () => {
+    const cluster = fakeCluster()
+    const peek = free(cluster)
+    const { lock } = lockFor(cluster, 'run-a', fakeClock())
+    await expect(lock.acquire(60, peek)).resolves.toMatchObject({
+      previous: 'free',
+      unchangedSincePeek: true
+    })
+    expect(cluster.log).toEqual(['replace'])
+    expect(cluster.current()?.spec.holderIdentity).toBe('run-a')
+  })
+
+  it.each<[string, (c: ReturnType<typeof fakeCluster>, peek: LeaseObject) => LeaseObject]>([
+    [
+      'another run took and freed the lock since',
+      (c, peek) => {
+        c.set({ ...peek, spec: { holderIdentity: 'run-b', leaseTransitions: 2 } })
+        c.set({ ...peek, spec: { leaseTransitions: 2 } })
+        return peek
+      }
+    ],
+    [
+      'was held when it was read',
+      (_c, peek) => ({
+        ...peek,
+        spec: {
+          holderIdentity: 'run-b',
+          leaseDurationSeconds: 90,
+          renewTime: microTime(new Date(T0))
+        }
+      })
+    ],
+    ['had no resourceVersion', (_c, peek) => ({ ...peek, metadata: { name: peek.metadata.name } })]
+  ])('does not vouch for the time since the read when the Lease %s', async (_what, change) => {
+    const cluster = fakeCluster()
+    const peek = change(cluster, free(cluster))
+    const { lock } = lockFor(cluster, 'run-a', fakeClock())
+    await expect(lock.acquire(60, peek)).resolves.toMatchObject({
+      previous: 'free',
+      unchangedSincePeek: false
+    })
+    expect(cluster.current()?.spec.holderIdentity).toBe('run-a')
+    expect(cluster.log).toContain('get')
+  })
+
+  it('writes over HTTP when it can, and with kubectl when HTTP cannot tell', async () => {
+    const cluster = fakeCluster()
+    const peek = free(cluster)
+    const lock = new DeployLock(
+      cluster.kube,
+      'goatflow',
+      { identity: 'run-a' },
+      {
+        ...defaultLockTiming,
+        clock: fakeClock(),
+        log: () => undefined,
+        warn: () => undefined,
+        readLease: async () => cluster.current(),
+        replaceLease: cluster.replaceOverHttp
+      }
+    )
+    await expect(lock.acquire(60, peek)).resolves.toMatchObject({ unchangedSincePeek: true })
+    await lock.release()
+    expect(cluster.log).toEqual(['http replace', 'http replace'])
+    expect(cluster.current()?.spec.holderIdentity).toBeUndefined()
+    // No answer over HTTP: kubectl writes, and a conflict there means read again.
+    cluster.faults.push('socket hang up')
+    await expect(lock.acquire(60, cluster.current())).resolves.toMatchObject({
+      unchangedSincePeek: true
+    })
+    expect(cluster.log.slice(2)).toEqual(['http replace', 'replace'])
+    expect(cluster.current()?.spec.holderIdentity).toBe('run-a')
+  })
+
+  it('reads the Lease again when the replace over HTTP meets a conflict', async () => {
+    const cluster = fakeCluster()
+    const peek = free(cluster)
+    cluster.set({ ...peek, spec: { leaseTransitions: 3 } })
+    const lock = new DeployLock(
+      cluster.kube,
+      'goatflow',
+      { identity: 'run-a' },
+      {
+        ...defaultLockTiming,
+        clock: fakeClock(),
+        log: () => undefined,
+        warn: () => undefined,
+        replaceLease: cluster.replaceOverHttp
+      }
+    )
+    await expect(lock.acquire(60, peek)).resolves.toMatchObject({ unchangedSincePeek: false })
+    expect(cluster.log).toEqual(['http replace', 'get', 'http replace'])
   })
 })

@@ -79,4 +79,20 @@ describe('connectMeanwhile()', () => {
     expect(c.serverVersion).toBe(version)
     expect(calls.filter((a) => a.includes('version'))).toHaveLength(kubectlCalls)
   })
+
+  it('tells the connection as soon as it is made, before the version is read', async () => {
+    const { runner } = versionRunner()
+    const order: string[] = []
+    const c = await connectMeanwhile(
+      opened('apps'),
+      deps(runner),
+      async () => {
+        order.push('version read')
+        return '1.35'
+      },
+      (conn) => order.push(`connected to ${conn.kube.target.namespace}`)
+    )
+    expect(order).toEqual(['connected to apps', 'version read'])
+    expect(c.serverVersion).toBe('1.35')
+  })
 })

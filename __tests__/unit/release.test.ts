@@ -4,6 +4,7 @@ import {
   lastGoodRevision,
   parseHistory,
   parseReleaseInfo,
+  parseReleaseRecord,
   parseUpgradeOutput,
   type HistoryEntry
 } from '../../src/helm/release.js'
@@ -147,5 +148,55 @@ describe('what helm upgrade --output json printed', () => {
     ['hooks that are not a list', JSON.stringify({ name: 'goatflow', version: 2, hooks: {} })]
   ])('is nothing for %s: the revision is then read back', (_what, stdout) => {
     expect(parseUpgradeOutput(stdout)).toBeUndefined()
+  })
+})
+
+describe('the release record printed by helm get all --template', () => {
+  const record = (fields: { description: string; manifest: string; chart?: string }) =>
+    [
+      'name=goatflow',
+      'namespace=apps',
+      'revision=7',
+      'status=pending-upgrade',
+      `chart=${fields.chart ?? 'goatflow-0.6.5'}`,
+      `description=${Buffer.byteLength(fields.description)}`,
+      fields.description,
+      `manifest=${Buffer.byteLength(fields.manifest)}`,
+      fields.manifest
+    ].join('\n')
+
+  it.each([
+    ['one-line fields', 'Upgrade complete', '---\nkind: ConfigMap\n'],
+    [
+      'a description of several lines that looks like the next field',
+      'Upgrade "goatflow" failed:\nmanifest=3\nabc',
+      '---\nkind: ConfigMap\ndata:\n  a: "name=x"\n'
+    ],
+    ['text of several bytes a character', 'Déploiement échoué ✗', '---\ndata:\n  x: "日本語"\n'],
+    ['empty text', '', '']
+  ])('reads %s exactly', (_what, description, manifest) => {
+    expect(parseReleaseRecord(record({ description, manifest }))).toEqual({
+      name: 'goatflow',
+      namespace: 'apps',
+      revision: 7,
+      status: 'pending-upgrade',
+      description,
+      manifest,
+      chart: 'goatflow-0.6.5'
+    })
+  })
+
+  it('has no chart when the release names none', () => {
+    expect(parseReleaseRecord(record({ description: '', manifest: '', chart: '' })).chart).toBe(
+      undefined
+    )
+  })
+
+  it.each([
+    ['no record at all', 'Error: something else'],
+    ['a length past the end', record({ description: 'x', manifest: 'abc' }).slice(0, -2)],
+    ['no revision', record({ description: '', manifest: '' }).replace('revision=7', 'revision=')]
+  ])('rejects %s', (_what, stdout) => {
+    expect(() => parseReleaseRecord(stdout)).toThrow(/helm printed no release/)
   })
 })

@@ -46,6 +46,12 @@ import {
 import { releaseHelm, type LockPort, type ReleaseHelm, type RolloutReader } from './ports.js'
 import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
 import { settlePending } from './restore.js'
+import {
+  earlyReadsToUse,
+  readAgainUnless,
+  type EarlyReads,
+  type EarlyRelease
+} from './early-reads.js'
 
 export type { RolloutReader } from './ports.js'
 
@@ -102,8 +108,12 @@ export interface DeployDeps {
   /** Who holds the deploy lock (default: from the GITHUB_* variables). */
   holder?: Holder
   lockTiming?: Partial<typeof defaultLockTiming>
-  /** A cheaper read of the lock's Lease than kubectl (the release watch's API proxy). */
+  /** A cheaper read of the lock's Lease than kubectl (the lock's own API proxy). */
   readLease?: LockOptions['readLease']
+  /** A cheaper replace of the lock's Lease than kubectl (the lock's own API proxy). */
+  replaceLease?: LockOptions['replaceLease']
+  /** The Lease and the release as read while the checks ran (early-reads.ts). */
+  early?: Promise<EarlyReads | undefined>
   fetchImpl?: typeof fetch
   pollMs?: number
   /** Aborted when the runner cancels the job: an unverified revision is then rolled back. */
@@ -158,6 +168,11 @@ export interface DeployPorts extends RestorePorts {
   /** What the user should know that does not fail the deploy (a metrics gate that was not evaluated). */
   warn?: (line: string) => void
   fetchImpl?: typeof fetch
+  /**
+   * The release as read before the lock was taken; used only when the lock says nobody took it
+   * since (earlyReadsToUse), else read again.
+   */
+  early?: Promise<EarlyRelease | undefined>
 }
 
 /** How far a deploy got, for reporting an outcome that could not be read. */
@@ -185,6 +200,7 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
   return deployRelease(config, s.target.namespace ?? 'default', {
     ...restorePorts(s, deps),
     lock: leaseLock(s, deps, warn),
+    early: deps.early?.then((e) => e?.release),
     prepareNamespace: () => prepareNamespace(deps.kube, config.release, runUrlFromEnv(), s.log),
     readsRetryUntil: (d) => {
       deadline = d
@@ -222,15 +238,21 @@ function leaseLock(s: Session, deps: DeployDeps, warn: (line: string) => void): 
           ...defaultLockTiming,
           ...deps.lockTiming,
           readLease: deps.readLease,
+          replaceLease: deps.replaceLease,
           clock: deps.clock,
           log: s.log,
           warn
         }
       )
-      const got = await lock.acquire(s.config.lockTimeoutSeconds)
+      const got = await lock.acquire(s.config.lockTimeoutSeconds, (await deps.early)?.lease)
       deps.remember?.({ lock: { name: lock.name, holder: lock.me.identity } })
       lock.startRenewing()
-      return { kind: 'held', previous: got.previous, previousHolder: got.previousHolder }
+      return {
+        kind: 'held',
+        previous: got.previous,
+        previousHolder: got.previousHolder,
+        unchangedSincePeek: got.unchangedSincePeek
+      }
     },
     release: async () => {
       await lock?.releaseOrWarn(warn)
@@ -298,9 +320,11 @@ async function deployLocked(
 
   phase.result = result
   // The current release is read beside the history: it is almost always the deployed revision,
-  // whose manifest is then not read a second time (a revision's manifest never changes).
-  const current = helm.status().catch(() => undefined)
-  const { history, recovered } = await settlePending(helm, config, lock, log)
+  // whose manifest is then not read a second time (a revision's manifest never changes). Both
+  // were read while the checks ran when the lock proves nothing changed since.
+  const early = await earlyReadsToUse(lock, ports.early)
+  const current = readAgainUnless(early?.status, () => helm.status()).catch(() => undefined)
+  const { history, recovered } = await settlePending(helm, config, lock, log, early?.history)
   result.recovered = recovered
   const start = startingPoint(history)
   const { good, deployed, attempted } = start
@@ -426,14 +450,14 @@ async function deployLocked(
 }
 
 /**
- * The release as it is now, for the report: its status, and its chart from the status or else
- * the newest history entry (Helm 4's status omits the chart). Both read at once.
+ * The release as it is now, for the report: its record, and its chart from the record or else
+ * the newest history entry.
  */
 async function releaseNow(
   helm: ReleaseHelm
 ): Promise<{ info: ReleaseInfo | undefined; chart: string | undefined }> {
-  const [info, history] = await Promise.all([helm.status(), helm.history()])
-  return { info, chart: info?.chart ?? history.at(-1)?.chart }
+  const info = await helm.status()
+  return { info, chart: info?.chart ?? (await helm.history()).at(-1)?.chart }
 }
 
 /** What a successful `helm upgrade --output json` printed of the revision, if it is that revision. */

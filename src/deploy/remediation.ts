@@ -9,7 +9,13 @@ import { everDeployed, isPending, lastGoodRevision, type HistoryEntry } from '..
 /** Whether the action could tell that no other deploy is working on the release. */
 export type LockState =
   /** This run holds the deploy lock; before, it was free (or never taken) or its holder expired. */
-  | { kind: 'held'; previous: 'free' | 'expired'; previousHolder?: string }
+  | {
+      kind: 'held'
+      previous: 'free' | 'expired'
+      previousHolder?: string
+      /** Taken by replacing the free Lease read before the early reads (early-reads.ts). */
+      unchangedSincePeek?: boolean
+    }
   /** The deploy runs without the lock (lock: false): another client may be working on it. */
   | { kind: 'disabled' }
 

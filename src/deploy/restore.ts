@@ -1,6 +1,7 @@
 import { HelmError } from '../helm/helm.js'
 import { isPending, type HistoryEntry } from '../helm/release.js'
 import { UserError } from '../errors/result.js'
+import { readAgainUnless } from './early-reads.js'
 import type { ReleaseHelm } from './ports.js'
 import {
   decideRemediation,
@@ -54,9 +55,11 @@ export async function settlePending(
   helm: ReleaseHelm,
   policy: RemediationPolicy,
   lock: LockState,
-  log: (line: string) => void
+  log: (line: string) => void,
+  /** The history as read before the lock, when still valid (early-reads.ts). */
+  early?: Promise<HistoryEntry[]>
 ): Promise<{ history: HistoryEntry[]; recovered?: string }> {
-  const history = await helm.history()
+  const history = await readAgainUnless(early, () => helm.history())
   const current = history.at(-1)
   if (!current || !isPending(current.status)) return { history }
   const decision = decideRemediation(

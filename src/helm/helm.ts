@@ -2,7 +2,7 @@ import type { CommandResult, CommandRunner, RunningCommand } from '../exec/runne
 import { retryRead, type RetryPolicy } from '../kube/retry.js'
 import * as helmArgs from './args.js'
 import { dialectFor, parseHelmVersionOutput, type Dialect } from './dialect.js'
-import { parseHistory, parseReleaseInfo, type HistoryEntry, type ReleaseInfo } from './release.js'
+import { parseHistory, parseReleaseRecord, type HistoryEntry, type ReleaseInfo } from './release.js'
 import { ExternalError } from '../errors/result.js'
 import type { VersionCache } from './version-cache.js'
 
@@ -105,13 +105,14 @@ export class Helm {
     return this.runner.run(this.binary, args, opts)
   }
 
+  /** The current release record (its latest revision), or undefined when there is none. */
   async status(t: helmArgs.Target): Promise<ReleaseInfo | undefined> {
-    const r = await this.read(helmArgs.statusArgs(t))
+    const r = await this.read(helmArgs.releaseRecordArgs(t))
     if (r.exitCode !== 0) {
       if (NOT_FOUND.test(r.stderr)) return undefined
-      throw new HelmError('status', r)
+      throw new HelmError('get all', r)
     }
-    return parseReleaseInfo(r.stdout)
+    return parseReleaseRecord(r.stdout)
   }
 
   async history(t: helmArgs.Target): Promise<HistoryEntry[]> {

@@ -59,6 +59,52 @@ export function parseReleaseInfo(json: string): ReleaseInfo {
   }
 }
 
+/**
+ * The release record as `helm get all --template RELEASE_RECORD_TEMPLATE` prints it (args.ts):
+ * one `key=value` line per field, and each text field as its length in bytes, a newline and then
+ * exactly that many bytes.
+ */
+export function parseReleaseRecord(stdout: string): ReleaseInfo {
+  const bytes = Buffer.from(stdout, 'utf8')
+  let at = 0
+  const line = (key: string): string => {
+    const end = bytes.indexOf(0x0a, at)
+    const text = bytes.toString('utf8', at, end < 0 ? bytes.length : end)
+    if (!text.startsWith(`${key}=`))
+      throw new ExternalError(`helm printed no release record (expected ${key}= at byte ${at})`)
+    at = end < 0 ? bytes.length : end + 1
+    return text.slice(key.length + 1)
+  }
+  const text = (key: string): string => {
+    const declared = line(key)
+    const length = /^\d+$/.test(declared) ? Number(declared) : -1
+    if (length < 0 || at + length > bytes.length)
+      throw new ExternalError(`helm printed no release record (bad length of ${key})`)
+    const value = bytes.toString('utf8', at, at + length)
+    at += length + 1
+    return value
+  }
+  const name = line('name')
+  const namespace = line('namespace')
+  const revisionText = line('revision')
+  const revision = /^\d+$/.test(revisionText) ? Number(revisionText) : NaN
+  const status = line('status')
+  const chart = line('chart')
+  const description = text('description')
+  const manifest = text('manifest')
+  if (!name || !Number.isInteger(revision))
+    throw new ExternalError('helm printed no release (missing name or revision)')
+  return {
+    name,
+    namespace,
+    revision,
+    status: (status || 'unknown') as ReleaseStatusName,
+    description,
+    manifest,
+    chart: chart || undefined
+  }
+}
+
 /** A revision as helm recorded it: its release record and its hooks as `helm get hooks` prints them. */
 export interface RevisionRecord {
   info: ReleaseInfo

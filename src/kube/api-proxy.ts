@@ -53,8 +53,9 @@ const MAX_SOCKET_PATH = 100
  * `kubectl proxy` on a unix socket in a private folder, spoken to with node:http. kubectl does
  * the authentication, so every kubeconfig keeps working exactly as it does for helm and kubectl:
  * exec plugins of cloud login actions (run once and cached until their credential expires),
- * OIDC, tokens and client certificates. Nothing listens on TCP, the folder is 0700, and the
- * proxy accepts only GET (reads) on API paths.
+ * OIDC, tokens and client certificates. Nothing listens on TCP, the folder is 0700, and what the
+ * proxy serves is fixed by its arguments: reads of API paths (proxyArgs), or reads and replaces
+ * of one Lease (leaseProxyArgs).
  *
  * Started on first use, started again when it has died; its process and the sockets of watches
  * never keep Node alive (whoever awaits a read keeps it alive by awaiting).
@@ -178,19 +179,41 @@ export class KubectlProxy implements ApiTransport {
     return socket
   }
 
-  async get(pathAndQuery: string, timeoutMs = 20_000): Promise<ApiResponse> {
+  get(pathAndQuery: string, timeoutMs = 20_000): Promise<ApiResponse> {
+    return this.send('GET', pathAndQuery, undefined, timeoutMs)
+  }
+
+  /** One PUT of a JSON body: served only by a proxy whose arguments allow it (leaseProxyArgs). */
+  put(path: string, body: unknown, timeoutMs = 20_000): Promise<ApiResponse> {
+    return this.send('PUT', path, JSON.stringify(body), timeoutMs)
+  }
+
+  private async send(
+    method: 'GET' | 'PUT',
+    path: string,
+    body: string | undefined,
+    timeoutMs: number
+  ): Promise<ApiResponse> {
     const socketPath = await this.socket()
     this.stats.requests++
+    const headers =
+      body === undefined
+        ? HEADERS
+        : {
+            ...HEADERS,
+            'Content-Type': 'application/json',
+            'Content-Length': String(Buffer.byteLength(body))
+          }
     return new Promise((resolve, reject) => {
       const req = request(
-        { socketPath, path: pathAndQuery, headers: HEADERS, agent: this.agent, timeout: timeoutMs },
+        { socketPath, method, path, headers, agent: this.agent, timeout: timeoutMs },
         (res) => void collect(res, this.stats).then(resolve, reject)
       )
       req.on('timeout', () =>
         req.destroy(new ExternalError(`no answer within ${timeoutMs / 1000}s`))
       )
       req.on('error', reject)
-      req.end()
+      req.end(body)
     })
   }
 
@@ -272,6 +295,21 @@ export function proxyArgs(socket: string): string[] {
     '--accept-paths=^/(api|apis)(/.*)?$,^/readyz$,^/version$',
     '--reject-paths=^/api/.*/pods/.*/(exec|attach|portforward|proxy)',
     '--reject-methods=^(POST|PUT|PATCH|DELETE|CONNECT)$',
+    '--keepalive=30s'
+  ]
+}
+
+/**
+ * `kubectl proxy` arguments for the deploy lock: GET and PUT (a resourceVersion-checked replace)
+ * of the one API path given, nothing else; on a private socket like proxyArgs.
+ */
+export function leaseProxyArgs(socket: string, path: string): string[] {
+  return [
+    'proxy',
+    `--unix-socket=${socket}`,
+    '--api-prefix=/',
+    `--accept-paths=^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+    '--reject-methods=^(POST|PATCH|DELETE|CONNECT)$',
     '--keepalive=30s'
   ]
 }

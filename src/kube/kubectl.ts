@@ -1,5 +1,5 @@
 import type { CommandResult, CommandRunner } from '../exec/runner.js'
-import { proxyArgs } from './api-proxy.js'
+import { leaseProxyArgs, proxyArgs } from './api-proxy.js'
 import { classifyFailure, retryRead, type FailureKind, type RetryPolicy } from './retry.js'
 import { snapshotOf } from './snapshot.js'
 import type { KubeEvent, Snapshot } from './types.js'
@@ -87,10 +87,19 @@ export class Kubectl {
    * same kubeconfig and context as every other call (no --request-timeout: it would cut watches).
    */
   proxyCommand(socket: string): { file: string; args: string[] } {
-    const args = proxyArgs(socket)
+    return { file: this.binary, args: [...proxyArgs(socket), ...this.connection()] }
+  }
+
+  /** `kubectl proxy` for the deploy lock: GET and PUT of the one API path given (its Lease). */
+  leaseProxyCommand(socket: string, path: string): { file: string; args: string[] } {
+    return { file: this.binary, args: [...leaseProxyArgs(socket, path), ...this.connection()] }
+  }
+
+  private connection(): string[] {
+    const args: string[] = []
     if (this.target.kubeconfig) args.push('--kubeconfig', this.target.kubeconfig)
     if (this.target.context) args.push('--context', this.target.context)
-    return { file: this.binary, args }
+    return args
   }
 
   private async json<T>(args: string[]): Promise<T> {

@@ -84,6 +84,10 @@ export function leaseState(lease: LeaseObject | undefined, me: string, now: numb
   return { kind: 'held', lease, holder, runUrl, expiresAt }
 }
 
+/** Released or never held (no holder), with a resourceVersion to replace it by. */
+export const isFreeLease = (lease: LeaseObject): boolean =>
+  !lease.spec.holderIdentity && !!lease.metadata.resourceVersion
+
 /** The Lease that makes `me` the holder, built on the one read (keeps its resourceVersion). */
 export function claimedLease(
   name: string,
@@ -137,6 +141,11 @@ export interface LockOptions {
    * Lease is read with kubectl.
    */
   readLease?: (name: string) => Promise<LeaseObject | undefined>
+  /**
+   * A cheaper replace of the Lease (through the lock's own API proxy): the written Lease, or
+   * `conflict`; when it rejects, kubectl writes instead.
+   */
+  replaceLease?: (lease: LeaseObject) => Promise<LeaseObject | 'conflict'>
   /** How long the lock stays valid without renewal: a dead holder frees it after this. */
   durationSeconds: number
   renewEverySeconds: number
@@ -153,6 +162,11 @@ export interface Acquired {
   previous: 'free' | 'expired'
   previousHolder?: string
   waitedSeconds: number
+  /**
+   * The write that took the lock replaced the very Lease `acquire` was given as read earlier, so
+   * nobody took the lock between that read and this run.
+   */
+  unchangedSincePeek: boolean
 }
 
 function forbidden(e: unknown, namespace: string): UserError | undefined {
@@ -181,16 +195,22 @@ export class DeployLock {
   /**
    * Waits until the lock is free or expired and takes it, for at most `timeoutSeconds`; then
    * fails naming the run that holds it. Runs that wait take it in turn as each holder releases it.
+   * `peek`: the Lease as read earlier; when it was free, the first try replaces it without reading
+   * it again, and success means nobody took the lock since that read (`unchangedSincePeek`).
    */
-  async acquire(timeoutSeconds: number): Promise<Acquired> {
+  async acquire(timeoutSeconds: number, peek?: LeaseObject): Promise<Acquired> {
     const { clock } = this.o
     const start = clock.now().getTime()
     const deadline = start + timeoutSeconds * 1000
     let lastLogged = ''
     let lastLogAt = 0
+    // A free Lease read earlier is tried first: if nobody wrote it since, the replace succeeds.
+    let peeked = peek && isFreeLease(peek) ? peek : undefined
     for (;;) {
       const now = clock.now()
-      const lease = await this.read()
+      const onPeek = peeked !== undefined
+      const lease = peeked ?? (await this.read())
+      peeked = undefined
       const state = leaseState(lease, this.me.identity, now.getTime())
       if (state.kind === 'held') {
         if (now.getTime() >= deadline)
@@ -223,12 +243,17 @@ export class DeployLock {
         this.o.warn(
           `Took over the deploy lock of ${this.releaseName} from ${describeHolder(state)}, which stopped renewing it.`
         )
-        return { previous: 'expired', previousHolder: state.holder, waitedSeconds }
+        return {
+          previous: 'expired',
+          previousHolder: state.holder,
+          waitedSeconds,
+          unchangedSincePeek: false
+        }
       }
       this.o.log(
         `Deploy lock ${this.name} taken${waitedSeconds >= 1 ? ` after waiting ${waitedSeconds}s` : ''}.`
       )
-      return { previous: 'free', waitedSeconds }
+      return { previous: 'free', waitedSeconds, unchangedSincePeek: onPeek }
     }
   }
 
@@ -294,7 +319,7 @@ export class DeployLock {
   async release(): Promise<void> {
     await this.renewing?.stop()
     this.renewing = undefined
-    await releaseLease(this.kube, this.name, this.me.identity, this.lease)
+    await releaseLease(this.kube, this.name, this.me.identity, this.lease, this.o.replaceLease)
     this.lease = undefined
   }
 
@@ -326,6 +351,14 @@ export class DeployLock {
     verb: 'create' | 'replace',
     lease: LeaseObject
   ): Promise<LeaseObject | undefined> {
+    if (verb === 'replace' && this.o.replaceLease)
+      try {
+        const written = await this.o.replaceLease(lease)
+        return written === 'conflict' ? undefined : written
+      } catch {
+        // kubectl writes instead; if the replace above was applied after all, kubectl's meets a
+        // Conflict and the Lease is read again.
+      }
     try {
       return await this.kube.writeObject<LeaseObject>(verb, lease)
     } catch (e) {
@@ -348,7 +381,8 @@ export async function releaseLease(
   kube: Kubectl,
   name: string,
   identity: string,
-  known?: LeaseObject
+  known?: LeaseObject,
+  replace?: LockOptions['replaceLease']
 ): Promise<boolean> {
   // A conflict means our copy was stale (a renewal raced); a transient failure leaves the write's
   // fate unknown. Either way the Lease is read again before the next try.
@@ -358,16 +392,27 @@ export async function releaseLease(
       const lease = cached ?? (await kube.getObject<LeaseObject>(LEASE_RESOURCE, name))
       cached = undefined
       if (!lease || lease.spec.holderIdentity !== identity) return false
-      await kube.writeObject('replace', releasedLease(lease))
+      const free = releasedLease(lease)
+      const written = replace ? await replace(free).catch(() => undefined) : undefined
+      if (written === 'conflict') throw new StaleLease()
+      if (!written) await kube.writeObject('replace', free)
       return true
     },
     {
       retries: 3,
       minTimeout: 200,
       shouldRetry: ({ error }) =>
-        error instanceof KubectlError && (error.kind === 'conflict' || error.kind === 'transient')
+        error instanceof StaleLease ||
+        (error instanceof KubectlError && (error.kind === 'conflict' || error.kind === 'transient'))
     }
   )
+}
+
+/** The Lease changed since it was read (the API answered Conflict to the replace). */
+class StaleLease extends Error {
+  constructor() {
+    super('the Lease changed since it was read')
+  }
 }
 
 /** The Lease's REST path, for reads that do not go through kubectl. */

@@ -10,7 +10,7 @@ import {
 } from './release-streams.js'
 import { minorVersion, type ServerVersion } from './kubectl.js'
 import type { Snapshot, WorkloadRef } from './types.js'
-import { statusMessage, WatchStream } from './watch-stream.js'
+import { isNotFoundStatus, statusMessage, WatchStream } from './watch-stream.js'
 import { ExternalError } from '../errors/result.js'
 
 export interface ReleaseWatchOptions {
@@ -37,16 +37,6 @@ const DISCOVERY_RETRY_MS = 5000
 const HEALTH_MS = 3000
 // How long a single read through the proxy may take.
 const READ_MS = 10_000
-
-/** A Status object of reason NotFound: the object does not exist (not a path the server lacks). */
-function isNotFoundStatus(body: string): boolean {
-  try {
-    const s = JSON.parse(body) as { kind?: string; reason?: string }
-    return s.kind === 'Status' && s.reason === 'NotFound'
-  } catch {
-    return false
-  }
-}
 
 /**
  * Follows what a release's rollout is judged on, and only that: each workload by name, its

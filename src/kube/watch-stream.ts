@@ -33,6 +33,16 @@ export class ApiStatusError extends ExternalError {
   }
 }
 
+/** A Status object of reason NotFound: the object does not exist (not a path the server lacks). */
+export function isNotFoundStatus(body: string): boolean {
+  try {
+    const s = JSON.parse(body) as { kind?: string; reason?: string }
+    return s.kind === 'Status' && s.reason === 'NotFound'
+  } catch {
+    return false
+  }
+}
+
 export function statusMessage(body: string): string {
   try {
     const s = JSON.parse(body) as { reason?: string; message?: string }

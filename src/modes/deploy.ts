@@ -2,35 +2,74 @@ import * as core from '@actions/core'
 import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
 import { deploy, type DeployResult } from '../deploy/deploy.js'
 import type { Kubectl } from '../kube/kubectl.js'
-import { leasePath, type LeaseObject } from '../kube/lease.js'
+import { readEarly, type EarlyReads } from '../deploy/early-reads.js'
+import { releaseHelm } from '../deploy/ports.js'
+import { KubectlProxy } from '../kube/api-proxy.js'
+import { LeaseApi } from '../kube/lease-api.js'
+import { leaseName, leasePath, type LeaseObject } from '../kube/lease.js'
 import { ReleaseWatch } from '../kube/release-watch.js'
 import { renderDeploySummary } from '../report/summary.js'
 import type { Session } from '../run/session.js'
 import { rememberDeploy, type DeployState } from '../run/step-state.js'
-import { connectMeanwhile, type ModeDeps, type ModeResult } from './mode.js'
+import { connectMeanwhile, type Connection, type ModeDeps, type ModeResult } from './mode.js'
 
 /** `mode: deploy`: the checks, the upgrade, the rollout verdict, and a rollback when it fails. */
 export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
   // The rollout is followed through one kubectl proxy (every kubeconfig auth method keeps
   // working), by watch streams on the release's own objects only. The proxy (reads only) starts
   // while the values are checked; the cluster's version and the lock's Lease are read through it.
+  // The deploy lock has a proxy of its own (GET and PUT of its Lease only); the Lease and, when it
+  // is free, the release's history and status are read meanwhile too (early-reads.ts).
   let watch: ReleaseWatch | undefined
-  const cluster = connectMeanwhile(opened, deps, (c) => {
-    watch = ReleaseWatch.throughKubectl((socket) => c.kube.proxyCommand(socket), {
-      warn: (line) => core.warning(line),
-      debug: (line) => core.debug(line)
-    })
-    watch.prepare()
-    return watch.serverVersion()
-  })
+  let lock: LockReads | undefined
+  const cluster = connectMeanwhile(
+    opened,
+    deps,
+    (c) => {
+      watch = ReleaseWatch.throughKubectl((socket) => c.kube.proxyCommand(socket), {
+        warn: (line) => core.warning(line),
+        debug: (line) => core.debug(line)
+      })
+      watch.prepare()
+      return watch.serverVersion()
+    },
+    (c) => {
+      if (c.session.config.lock) lock = startLockReads(c)
+    }
+  )
   try {
     await checkValuesAndLint(opened)
     const { session: s, kube, serverVersion } = await cluster
-    return await deployChecked(opened, s, kube, serverVersion, watch!, deps)
+    return await deployChecked(opened, s, kube, serverVersion, watch!, lock, deps)
   } finally {
     // Closed once connecting has settled, also when the checks failed first.
-    void cluster.finally(() => watch?.close()).catch(() => undefined)
+    void cluster
+      .finally(() => {
+        watch?.close()
+        lock?.proxy.close()
+      })
+      .catch(() => undefined)
   }
+}
+
+interface LockReads {
+  proxy: KubectlProxy
+  api: LeaseApi
+  early: Promise<EarlyReads | undefined>
+}
+
+/** Starts the lock's proxy, and reads its Lease and (when free) the release through it. */
+function startLockReads(c: Connection): LockReads {
+  const { session: s, kube } = c
+  const path = leasePath(kube.target.namespace, leaseName(s.config.release))
+  const proxy = new KubectlProxy((socket) => kube.leaseProxyCommand(socket, path), {
+    startTimeoutMs: 10_000,
+    log: (line) => core.debug(line)
+  })
+  proxy.prepare()
+  const api = new LeaseApi(proxy, path)
+  const early = readEarly(() => api.read(), releaseHelm(s.helm, s.target, s.config))
+  return { proxy, api, early }
 }
 
 async function deployChecked(
@@ -39,6 +78,7 @@ async function deployChecked(
   kube: Kubectl,
   serverVersion: string | undefined,
   watch: ReleaseWatch,
+  lock: LockReads | undefined,
   deps: ModeDeps
 ): Promise<ModeResult> {
   const { reporter, cancel } = deps
@@ -57,7 +97,11 @@ async function deployChecked(
     deploy(s, {
       kube,
       reader: watch,
-      readLease: (name) => watch.getObject<LeaseObject>(leasePath(kube.target.namespace, name)),
+      readLease: lock
+        ? () => lock.api.read()
+        : (name) => watch.getObject<LeaseObject>(leasePath(kube.target.namespace, name)),
+      replaceLease: lock && ((lease) => lock.api.replace(lease)),
+      early: lock?.early,
       clock: deps.clock,
       cancel,
       onStarted: (lastGood) => rememberDeploy({ ...state, lastGood }),

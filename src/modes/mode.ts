@@ -62,9 +62,13 @@ export function connectMeanwhile(
   s: Session,
   deps: ModeDeps,
   /** A cheaper read of the version than kubectl's (through an API proxy); kubectl's when it fails. */
-  readVersion?: (c: Connection) => Promise<string | undefined>
+  readVersion?: (c: Connection) => Promise<string | undefined>,
+  /** Told the connection as soon as it is made, before the version is read. */
+  onConnected?: (c: Connection) => void
 ): Promise<ClusterContext> {
-  const context = connect(s, deps).then(async (c) => ({
+  const connection = connect(s, deps)
+  if (onConnected) connection.then(onConnected, () => undefined)
+  const context = connection.then(async (c) => ({
     ...c,
     serverVersion: readVersion
       ? await readVersion(c).catch(() => c.kube.serverVersion())
