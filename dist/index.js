@@ -961,7 +961,7 @@ async function loadMode(config) {
     case "remove":
       return { mode: (await import("./chunks/remove-B6MUWAIP.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-CYNLYOTS.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-V4BVRTX3.js")).deployMode };
     case "promote":
       return { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).promoteMode };
     case "reject":

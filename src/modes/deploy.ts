@@ -17,9 +17,9 @@ import { connectMeanwhile, type Connection, type ModeDeps, type ModeResult } fro
 export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
   // The rollout is followed through one kubectl proxy (every kubeconfig auth method keeps
   // working), by watch streams on the release's own objects only. The proxy (reads only) starts
-  // while the values are checked; the cluster's version and the lock's Lease are read through it.
-  // The deploy lock has a proxy of its own (GET and PUT of its Lease only); the Lease and, when it
-  // is free, the release's history and status are read meanwhile too (early-reads.ts).
+  // while the values are checked; the cluster's version is read through it. The deploy lock has a
+  // proxy of its own (GET and PUT of its Lease only); the Lease and, when it is free, the release's
+  // history and current record are read meanwhile too (early-reads.ts).
   let watch: ReleaseWatch | undefined
   let lock: LockReads | undefined
   const cluster = connectMeanwhile(
