@@ -951,21 +951,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-35QMJARP.js");
+      const m = await import("./chunks/validate-77EIL55N.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-JQJZ72YR.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-TPQCSXVR.js")).planMode };
     case "rollback":
       return { mode: (await import("./chunks/rollback-CVBO2FDC.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-B6MUWAIP.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-V4BVRTX3.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-DOJPPJ4S.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-OD7BHQ6D.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

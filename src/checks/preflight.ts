@@ -2,8 +2,6 @@
 // render, the Kubernetes API schemas and deploy safety. Validate mode is only these; plan and
 // deploy run them first. helm lint and helm template are independent of each other and of the
 // values check, so both start at once and the values are checked while they run.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import * as core from '@actions/core'
 import { pickKubeVersion, KubeSchemas } from './kube-schema.js'
 import { lintAnnotations } from './lint.js'
@@ -27,15 +25,12 @@ export interface Preflight {
 export const newPreflight = (): Preflight => ({ checks: [], findings: [] })
 
 /**
- * Loads what validate mode will need (the values JSON Schema engine, the Kubernetes schemas it
- * checks against) while the process waits for helm, instead of when the check gets to it.
+ * Loads what validate mode will need (the Kubernetes schemas it checks against) while the
+ * process waits for helm, instead of when the check gets to it. The full values.schema.json
+ * check is not among them: most runs never need it (checks/values.ts).
  */
 export function warmUp(config: Session['config']): Promise<unknown> {
-  const quiet = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined)
-  const loads = [quiet(KubeSchemas.load(pickKubeVersion(config.kubeVersion).version))]
-  if (config.chart.kind === 'local' && existsSync(join(config.chart.path, 'values.schema.json')))
-    loads.push(quiet(import('../values/schema.js')))
-  return Promise.all(loads)
+  return KubeSchemas.load(pickKubeVersion(config.kubeVersion).version).catch(() => undefined)
 }
 
 /** The plan as printed in the log: every object the release would hold, grouped by kind. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
-import type { ChartNode, ValuesProblem } from '../values/merge.js'
+import type { ChartNode, ComputedValues, ValuesProblem } from '../values/merge.js'
 import { computeValues } from '../values/merge.js'
+import { quicklyAccepted } from '../values/schema-quick.js'
 import type { Session } from '../run/session.js'
 import { workspacePath, type Annotation } from './annotation.js'
 
@@ -31,10 +32,9 @@ export async function checkValues(
       schemas: 0
     }
   const schemas = countSchemas(computed.chart)
-  // The JSON Schema engine is loaded only for charts that ship a values.schema.json.
   const problems: ValuesProblem[] = [
     ...computed.warnings,
-    ...(schemas > 0 ? (await import('../values/schema.js')).validateValues(computed) : [])
+    ...(schemas > 0 ? await schemaProblems(computed) : [])
   ]
   return {
     annotations: problems.map((p) => annotation(p, s.inlineValuesFile)),
@@ -49,6 +49,16 @@ export interface ValuesCheck {
   checked: boolean
   /** values.schema.json files the values were checked against (chart and subcharts). */
   schemas: number
+}
+
+/**
+ * The values against every values.schema.json. Most runs pass: the quick check, which can only
+ * say yes, then spares loading and compiling the full check (Ajv, see values/schema-quick.ts);
+ * everything else, and every finding, comes from the full check.
+ */
+async function schemaProblems(computed: ComputedValues): Promise<ValuesProblem[]> {
+  if (await quicklyAccepted(computed)) return []
+  return (await import('../values/schema.js')).validateValues(computed)
 }
 
 function countSchemas(chart: ChartNode): number {
