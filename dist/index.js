@@ -951,21 +951,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-77EIL55N.js");
+      const m = await import("./chunks/validate-LVZQYOM2.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-TPQCSXVR.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-WDO6PTUB.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-CVBO2FDC.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-E3QDU5OO.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-B6MUWAIP.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-DOJPPJ4S.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-5BYXO6QT.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-HIRRLSXR.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1025,7 +1025,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-XZ6U3ZHU.js")).post();
+  await (await import("./chunks/post-SI5EFNFS.js")).post();
 } else {
   markMainStepRan();
   await run();

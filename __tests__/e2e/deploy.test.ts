@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it, jest } from '@jest/globals'
 import { runAction, toolPath, type ActionRun } from '../helpers/action.js'
 import {
@@ -13,6 +15,7 @@ import {
 import { helmBinary } from '../helpers/tools.js'
 import { releaseRecordArgs } from '../../src/helm/args.js'
 import { parseReleaseInfo, parseReleaseRecord } from '../../src/helm/release.js'
+import { storedRecordOf } from '../../src/helm/storage.js'
 
 jest.setTimeout(240_000)
 
@@ -109,6 +112,58 @@ describe.each([3, 4] as const)('deploy with Helm %i against the local cluster', 
     expect(record.chart).toBe('goatflow-0.6.5')
     expect(record.revision).toBe(2)
     expect(record.manifest).toContain('kind: Deployment')
+  })
+
+  it('reads a revision from its Secret as helm get manifest and helm get hooks print it', () => {
+    const secret = kubectlJson<{ data?: Record<string, unknown> }>([
+      'get',
+      'secret',
+      'sh.helm.release.v1.goatflow.v2',
+      '-n',
+      ns
+    ])
+    const stored = storedRecordOf('secret', secret, 'goatflow', 2)
+    const get = (what: string) =>
+      helm(major, ['get', what, 'goatflow', '--namespace', ns, '--revision', '2']).stdout
+    expect(stored).toMatchObject({ found: true })
+    const record = (stored as { record: { manifest: string; hooks: string } }).record
+    // helm get manifest prints a newline after the manifest.
+    expect(record.manifest.trimEnd()).toBe(get('manifest').trimEnd())
+    expect(record.manifest).toContain('kind: Deployment')
+    expect(record.hooks).toBe(get('hooks'))
+    expect(record.hooks).toContain('helm.sh/hook')
+    // Another revision's Secret is not taken for this one.
+    expect(storedRecordOf('secret', secret, 'goatflow', 1)).toBeUndefined()
+  })
+
+  it.each<[string, Record<string, string>]>([
+    ['in Secrets (the default)', {}],
+    ['in ConfigMaps', { HELM_DRIVER: 'configmap' }]
+  ])('follows an upgrade, its record kept %s, without helm get', async (_name, env) => {
+    // A helm that notes each call, then runs the real one.
+    const dir = mkdtempSync(join(tmpdir(), 'helm-calls-'))
+    const calls = join(dir, 'calls')
+    writeFileSync(
+      join(dir, 'helm'),
+      `#!/bin/sh\necho "$1 $2" >> '${calls}'\nexec '${helmBinary(major)}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const release = `stored-${env.HELM_DRIVER ?? 'secret'}`
+    const run = (tag: string) =>
+      runAction(
+        { ...base, release, set: `backend.image.tag=${tag}` },
+        { path: `${dir}:${path}`, env }
+      )
+    expect((await run('0.6.5')).exitCode).toBe(0)
+    writeFileSync(calls, '')
+    const r = await run('0.6.6')
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({ status: 'deployed', revision: '2' })
+    expect(r.stdout).toMatch(/Watching Deployment\/stored-\S+-goatflow-backend/)
+    // The pending revision's manifest and hooks came through the API, not from helm processes.
+    const helmCalls = readFileSync(calls, 'utf8').split('\n')
+    expect(helmCalls).toContain('upgrade ' + release)
+    expect(helmCalls.filter((c) => c === 'get manifest' || c === 'get hooks')).toEqual([])
   })
 
   it.each([

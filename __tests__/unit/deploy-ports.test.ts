@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { releaseHelm } from '../../src/deploy/ports.js'
+import { releaseHelm, type StoredRecordReader } from '../../src/deploy/ports.js'
 import type { CommandResult, CommandRunner } from '../../src/exec/runner.js'
 import { Helm } from '../../src/helm/helm.js'
 
@@ -117,6 +117,50 @@ describe('releaseHelm', () => {
     expect(await releaseHelm(await Helm.detect(f.runner), target, options).recorded(3)).toEqual(
       recorded
     )
+  })
+
+  it.each<
+    [
+      string,
+      Awaited<ReturnType<StoredRecordReader>> | Error,
+      { manifest: string; hooks: string } | undefined,
+      string[][]
+    ]
+  >([
+    [
+      'takes the record read through the API, without helm',
+      { found: true, record: { manifest: 'kind: Deployment', hooks: '' } },
+      { manifest: 'kind: Deployment', hooks: '' },
+      []
+    ],
+    ['has nothing while the API has no record, without helm', { found: false }, undefined, []],
+    [
+      'asks helm when the API read cannot tell',
+      undefined,
+      { manifest: 'get output', hooks: 'get output' },
+      [
+        ['get', 'manifest', 'goatflow', '--namespace', 'apps', '--revision', '3'],
+        ['get', 'hooks', 'goatflow', '--namespace', 'apps', '--revision', '3']
+      ]
+    ],
+    [
+      'asks helm when the API read fails',
+      new Error('connection refused'),
+      { manifest: 'get output', hooks: 'get output' },
+      [
+        ['get', 'manifest', 'goatflow', '--namespace', 'apps', '--revision', '3'],
+        ['get', 'hooks', 'goatflow', '--namespace', 'apps', '--revision', '3']
+      ]
+    ]
+  ])('%s', async (_name, stored, recorded, ran) => {
+    const f = fakeRunner()
+    const read: StoredRecordReader = (revision) => {
+      expect(revision).toBe(3)
+      return stored instanceof Error ? Promise.reject(stored) : Promise.resolve(stored)
+    }
+    const helm = releaseHelm(await Helm.detect(f.runner), target, options, undefined, read)
+    expect(await helm.recorded(3)).toEqual(recorded)
+    expect(f.ran).toEqual(ran)
   })
 
   it('reads history, status and a revision’s manifest of its release', async () => {

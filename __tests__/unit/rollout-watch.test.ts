@@ -94,6 +94,31 @@ describe('watching a rollout', () => {
     expect(clock.slept).toBeGreaterThan(0)
   })
 
+  it.each<[string, (() => number | undefined) | undefined, number[]]>([
+    ['every poll while the workloads are not known', undefined, [0, 1000, 2000, 3000]],
+    ['sooner while they are not known, when that read is cheap', () => 200, [0, 200, 400, 600]],
+    ['every poll once the cheap read stopped working', () => undefined, [0, 1000, 2000, 3000]]
+  ])('asks for the workloads %s', async (_name, workloadsPollMs, askedAt) => {
+    const clock = fakeClock(start)
+    const t0 = clock.now().getTime()
+    const asked: number[] = []
+    const o = await watchRollout({
+      snapshot: async () => snap,
+      workloads: async () => {
+        asked.push(clock.now().getTime() - t0)
+        return asked.length < 4 ? undefined : [w('healthy')]
+      },
+      process: fakeProcess(0).proc,
+      timeoutSeconds: 300,
+      policy: DEFAULT_POLICY,
+      clock,
+      pollMs: 1000,
+      workloadsPollMs
+    })
+    expect(o.kind).toBe('complete')
+    expect(asked).toEqual(askedAt)
+  })
+
   it("leaves no listener on the run's cancel signal, however many rounds it polls", async () => {
     const { proc } = fakeProcess(40)
     const cancel = new AbortController()

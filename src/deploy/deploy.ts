@@ -43,7 +43,13 @@ import {
   startingPoint,
   unknownOutcomeMessage
 } from './outcome.js'
-import { releaseHelm, type LockPort, type ReleaseHelm, type RolloutReader } from './ports.js'
+import {
+  releaseHelm,
+  type LockPort,
+  type ReleaseHelm,
+  type RolloutReader,
+  type StoredRecordReader
+} from './ports.js'
 import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
 import { settlePending } from './restore.js'
 import {
@@ -114,6 +120,12 @@ export interface DeployDeps {
   replaceLease?: LockOptions['replaceLease']
   /** The Lease and the release as read while the checks ran (early-reads.ts). */
   early?: Promise<EarlyReads | undefined>
+  /**
+   * A revision's record read through the API instead of by helm processes; while the pending
+   * record is awaited it is then read every `recordPollMs` (default: each poll).
+   */
+  readStored?: StoredRecordReader
+  recordPollMs?: () => number | undefined
   fetchImpl?: typeof fetch
   pollMs?: number
   /** Aborted when the runner cancels the job: an unverified revision is then rolled back. */
@@ -151,6 +163,8 @@ export interface RestorePorts {
   /** Follows a rollout to its outcome (default: watchRollout). */
   watch?: (p: WatchParams) => Promise<WatchOutcome>
   pollMs?: number
+  /** How often the pending revision's record is looked for while it is not there (default pollMs). */
+  recordPollMs?: () => number | undefined
   /** Aborted when the runner cancels the job. */
   cancel?: AbortSignal
 }
@@ -215,12 +229,19 @@ export async function deploy(s: Session, deps: DeployDeps): Promise<DeployResult
 /** The session's helm, release watch and kubectl as the ports of a restore. */
 function restorePorts(s: Session, deps: DeployDeps): RestorePorts {
   return {
-    helm: releaseHelm(s.helm, s.target, s.config, { chart: s.chart, values: s.values }),
+    helm: releaseHelm(
+      s.helm,
+      s.target,
+      s.config,
+      { chart: s.chart, values: s.values },
+      deps.readStored
+    ),
     reader: deps.reader ?? { snapshot: (w) => deps.kube.releaseSnapshot(w) },
     clock: deps.clock,
     log: s.log,
     deletePod: (name) => deps.kube.deletePod(name),
     pollMs: deps.pollMs,
+    recordPollMs: deps.recordPollMs,
     cancel: deps.cancel
   }
 }
@@ -367,6 +388,7 @@ async function deployLocked(
         upgrade.exited() ? recordOf(await upgrade.done, attempted) : undefined
       ),
     process: upgrade,
+    workloadsPollMs: ports.recordPollMs,
     timeoutSeconds: config.timeoutSeconds,
     policy: config.verdict,
     before,

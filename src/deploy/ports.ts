@@ -2,6 +2,7 @@ import type { CommandResult, RunningCommand } from '../exec/runner.js'
 import * as helmArgs from '../helm/args.js'
 import type { Helm } from '../helm/helm.js'
 import type { HistoryEntry, ReleaseInfo } from '../helm/release.js'
+import type { StoredRecord } from '../helm/storage.js'
 import type { Snapshot, WorkloadRef } from '../kube/types.js'
 import type { LockState } from './remediation.js'
 
@@ -48,12 +49,21 @@ export interface ReleaseHelmOptions {
   historyMax: number
 }
 
+/**
+ * A revision's record read from the cluster without helm (helm/storage.ts): found or not yet
+ * recorded; undefined (or a rejection) when it cannot be told this way, and helm is asked.
+ */
+export type StoredRecordReader = (
+  revision: number
+) => Promise<{ found: true; record: StoredRecord } | { found: false } | undefined>
+
 /** The real ReleaseHelm: the session's helm with argument arrays from helm/args. */
 export function releaseHelm(
   helm: Helm,
   target: helmArgs.Target,
   o: ReleaseHelmOptions,
-  upgrade?: { chart: helmArgs.ChartSpec; values: helmArgs.ValuesSpec }
+  upgrade?: { chart: helmArgs.ChartSpec; values: helmArgs.ValuesSpec },
+  readStored?: StoredRecordReader
 ): ReleaseHelm {
   return {
     release: target.release,
@@ -62,6 +72,8 @@ export function releaseHelm(
     status: () => helm.status(target),
     manifest: (revision) => helm.manifest(target, revision),
     async recorded(revision) {
+      const stored = await readStored?.(revision).catch(() => undefined)
+      if (stored) return stored.found ? stored.record : undefined
       const [m, h] = await Promise.all([
         helm.runAllowingFailure(helmArgs.getManifestArgs(target, revision), { echo: false }),
         helm.runAllowingFailure(helmArgs.getHooksArgs(target, revision), { echo: false })

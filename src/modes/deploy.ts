@@ -4,14 +4,18 @@ import { deploy, type DeployResult } from '../deploy/deploy.js'
 import type { Kubectl } from '../kube/kubectl.js'
 import { readEarly, type EarlyReads } from '../deploy/early-reads.js'
 import { releaseHelm } from '../deploy/ports.js'
+import { storageDriver, storedRecords } from '../helm/storage.js'
 import { KubectlProxy } from '../kube/api-proxy.js'
 import { LeaseApi } from '../kube/lease-api.js'
-import { leaseName, leasePath, type LeaseObject } from '../kube/lease.js'
+import { leaseName, leasePath } from '../kube/lease.js'
 import { ReleaseWatch } from '../kube/release-watch.js'
 import { renderDeploySummary } from '../report/summary.js'
 import type { Session } from '../run/session.js'
 import { rememberDeploy, type DeployState } from '../run/step-state.js'
 import { connectMeanwhile, type Connection, type ModeDeps, type ModeResult } from './mode.js'
+
+/** How often the pending revision's record is looked for through the API while it is not there. */
+const RECORD_POLL_MS = 200
 
 /** `mode: deploy`: the checks, the upgrade, the rollout verdict, and a rollback when it fails. */
 export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeResult> {
@@ -93,13 +97,21 @@ async function deployChecked(
     finished: false
   }
   await reporter.deploymentStarted()
+  // The pending revision's record through the watch's proxy: one GET instead of two helm
+  // processes beside the upgrade, so it is looked for often.
+  const stored = storedRecords(
+    (path) => watch.getObject(path),
+    storageDriver(),
+    s.target.namespace ?? 'default',
+    s.config.release
+  )
   const result = await core.group(`Deploy ${s.config.release} to ${s.target.namespace}`, () =>
     deploy(s, {
       kube,
       reader: watch,
-      readLease: lock
-        ? () => lock.api.read()
-        : (name) => watch.getObject<LeaseObject>(leasePath(kube.target.namespace, name)),
+      readLease: lock && (() => lock.api.read()),
+      readStored: stored && ((revision) => stored.read(revision)),
+      recordPollMs: () => (stored?.working ? RECORD_POLL_MS : undefined),
       replaceLease: lock && ((lease) => lock.api.replace(lease)),
       early: lock?.early,
       clock: deps.clock,

@@ -33,7 +33,7 @@ import { isMap, toJsonData } from './tree.js'
 
 /** True when every schema of the chart and its subcharts accepts the values, quickly. */
 export async function quicklyAccepted(computed: ComputedValues): Promise<boolean> {
-  let meta: Schema | undefined
+  let meta: { schema: Schema; lookup: Lookup } | undefined
   const accepts = async (chart: ChartNode): Promise<boolean> => {
     if (chart.schema) {
       const data = valueAt(computed.values, chart.path)
@@ -41,11 +41,14 @@ export async function quicklyAccepted(computed: ComputedValues): Promise<boolean
       const prepared = prepareSchema(chart.schema.path, chart.schema.text, computed.dialect)
       if (!prepared.ok || prepared.rules !== 'draft-07') return false
       if (quickBlocker(prepared.root) !== undefined) return false
-      meta ??= (await import('ajv/dist/refs/json-schema-draft-07.json', { with: { type: 'json' } }))
-        .default as Schema
-      // The schema against the meta-schema first: cfworker marks up the schema it validates by.
-      if (!accepted(prepared.root, structuredClone(meta))) return false
-      if (!accepted(toJsonData(data), prepared.root)) return false
+      if (!meta) {
+        const schema = (
+          await import('ajv/dist/refs/json-schema-draft-07.json', { with: { type: 'json' } })
+        ).default as Schema
+        meta = { schema, lookup: refLookup(schema) }
+      }
+      if (!accepted(prepared.root, meta.schema, meta.lookup)) return false
+      if (!accepted(toJsonData(data), prepared.root, refLookup(prepared.root))) return false
     }
     for (const sub of chart.subcharts) if (!(await accepts(sub))) return false
     return true
@@ -58,19 +61,45 @@ export async function quicklyAccepted(computed: ComputedValues): Promise<boolean
  * table of formats holds ajv-formats' string formats meanwhile: a format Ajv does not know is
  * then one cfworker does not know either, and both ignore it.
  */
-function accepted(data: unknown, schema: Schema): boolean {
+function accepted(data: unknown, schema: Schema, lookup: Lookup): boolean {
   const own = { ...format }
   for (const name of Object.keys(format)) delete format[name]
   Object.assign(format, ajvStringFormats())
   try {
     // Stops at the first violation: only a yes is used.
-    return validate(data, schema, '7', undefined, true).valid
+    return validate(data, schema, '7', lookup, true).valid
   } catch {
     return false
   } finally {
     for (const name of Object.keys(format)) delete format[name]
     Object.assign(format, own)
   }
+}
+
+type Lookup = Record<string, Schema>
+
+/**
+ * What cfworker resolves each `$ref` with: its target under the `$ref` text. Every `$ref` here is
+ * `#` or a JSON pointer into the same file (quickBlocker), so the text is the key; cfworker's own
+ * dereference() would index every subschema under an absolute URI, which costs more than the
+ * check. A `$ref` missing here makes cfworker throw, which is a no.
+ */
+function refLookup(root: unknown): Lookup {
+  const lookup: Lookup = {}
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk)
+    if (v === null || typeof v !== 'object') return
+    for (const [key, x] of Object.entries(v)) {
+      if (key === '$ref' && typeof x === 'string' && PLAIN_REF.test(x)) {
+        const target = resolvePointer(root, x)
+        if (typeof target === 'boolean' || (target !== null && typeof target === 'object'))
+          lookup[x] = target as Schema
+      }
+      walk(x)
+    }
+  }
+  walk(root)
+  return lookup
 }
 
 /** Formats Ajv checks on numbers only; cfworker checks formats on strings only. */

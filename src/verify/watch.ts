@@ -31,6 +31,8 @@ export interface WatchParams {
   hookPhases?: ReadonlySet<string>
   releaseNamespace?: string
   pollMs?: number
+  /** How soon to ask for the workloads again while they are not known (default pollMs). */
+  workloadsPollMs?: () => number | undefined
   /** Subscribes to changes of the release's objects: the watcher then reads at once. */
   wake?: (listener: () => void) => () => void
   /** Aborted when the runner cancels the job. */
@@ -113,7 +115,7 @@ export async function watchRollout(p: WatchParams): Promise<WatchOutcome> {
     const round = new AbortController()
     await raceAbort(
       Promise.race([
-        clock.sleep(p.pollMs ?? 1000, round.signal),
+        clock.sleep((!workloads && p.workloadsPollMs?.()) || (p.pollMs ?? 1000), round.signal),
         // A change wakes the watcher; a short settle lets a burst of changes land in one read.
         ...(p.wake
           ? [
