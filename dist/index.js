@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   createProcessRunner,
   signalChildren
-} from "./chunks/chunk-PBXQ2ONZ.js";
+} from "./chunks/chunk-TXR234BR.js";
 import {
   systemClock
 } from "./chunks/chunk-I6JQYRCA.js";
@@ -14,10 +14,11 @@ import {
 import {
   RELEASE_MODES,
   isValidConstraint,
-  openSession,
+  openSession
+} from "./chunks/chunk-BCP2QLDU.js";
+import {
   require_dist
-} from "./chunks/chunk-BKR3TH6P.js";
-import "./chunks/chunk-WFLAMYN6.js";
+} from "./chunks/chunk-FNM5R2QI.js";
 import {
   getInput,
   info,
@@ -951,21 +952,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-LVZQYOM2.js");
+      const m = await import("./chunks/validate-YYL3QOLP.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-WDO6PTUB.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X27ZF37S.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-AAZZQ7YH.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-E3QDU5OO.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-5I7A46Z6.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-B6MUWAIP.js")).removeMode };
+      return { mode: (await import("./chunks/remove-3BOBWKVX.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-5BYXO6QT.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X27ZF37S.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-KYBA7UGS.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-X27ZF37S.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-2A3A2AU4.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-X27ZF37S.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1025,7 +1026,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-SI5EFNFS.js")).post();
+  await (await import("./chunks/post-M4IYYHYL.js")).post();
 } else {
   markMainStepRan();
   await run();

@@ -13,9 +13,9 @@ import {
   kubectlJson
 } from '../helpers/cluster.js'
 import { helmBinary } from '../helpers/tools.js'
-import { releaseRecordArgs } from '../../src/helm/args.js'
-import { parseReleaseInfo, parseReleaseRecord } from '../../src/helm/release.js'
-import { storedRecordOf } from '../../src/helm/storage.js'
+import { historyArgs, releaseRecordArgs } from '../../src/helm/args.js'
+import { parseHistory, parseReleaseInfo, parseReleaseRecord } from '../../src/helm/release.js'
+import { storedRecordOf, storedReleaseOf } from '../../src/helm/storage.js'
 
 jest.setTimeout(240_000)
 
@@ -136,10 +136,28 @@ describe.each([3, 4] as const)('deploy with Helm %i against the local cluster', 
     expect(storedRecordOf('secret', secret, 'goatflow', 1)).toBeUndefined()
   })
 
+  it('reads the history and the current revision from the Secrets as helm tells them', () => {
+    const list = kubectlJson<{ items: Array<{ data?: Record<string, unknown> }> }>([
+      'get',
+      'secrets',
+      '-n',
+      ns,
+      '-l',
+      'name=goatflow,owner=helm'
+    ])
+    const stored = storedReleaseOf('secret', list, 'goatflow')
+    const target = { release: 'goatflow', namespace: ns }
+    expect(stored?.history).toEqual(parseHistory(helm(major, historyArgs(target)).stdout))
+    expect(stored?.history.map((h) => h.status)).toEqual(['superseded', 'deployed'])
+    expect(stored?.current).toEqual(
+      parseReleaseRecord(helm(major, releaseRecordArgs(target)).stdout)
+    )
+  })
+
   it.each<[string, Record<string, string>]>([
     ['in Secrets (the default)', {}],
     ['in ConfigMaps', { HELM_DRIVER: 'configmap' }]
-  ])('follows an upgrade, its record kept %s, without helm get', async (_name, env) => {
+  ])('follows an upgrade, its records kept %s, without helm get or history', async (_name, env) => {
     // A helm that notes each call, then runs the real one.
     const dir = mkdtempSync(join(tmpdir(), 'helm-calls-'))
     const calls = join(dir, 'calls')
@@ -160,10 +178,11 @@ describe.each([3, 4] as const)('deploy with Helm %i against the local cluster', 
     expect(r.exitCode).toBe(0)
     expect(r.outputs).toMatchObject({ status: 'deployed', revision: '2' })
     expect(r.stdout).toMatch(/Watching Deployment\/stored-\S+-goatflow-backend/)
-    // The pending revision's manifest and hooks came through the API, not from helm processes.
-    const helmCalls = readFileSync(calls, 'utf8').split('\n')
+    // The release's history, its current revision and the pending revision's manifest and hooks
+    // came through the API: helm ran only for the checks and the upgrade.
+    const helmCalls = readFileSync(calls, 'utf8').split('\n').filter(Boolean)
     expect(helmCalls).toContain('upgrade ' + release)
-    expect(helmCalls.filter((c) => c === 'get manifest' || c === 'get hooks')).toEqual([])
+    expect(helmCalls.filter((c) => /^(get|history|status) /.test(c))).toEqual([])
   })
 
   it.each([

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { earlyReadsToUse, readAgainUnless, readEarly } from '../../src/deploy/early-reads.js'
+import {
+  earlyReadsToUse,
+  prewarmBaseline,
+  readAgainUnless,
+  readEarly,
+  type EarlyReads
+} from '../../src/deploy/early-reads.js'
 import type { LockState } from '../../src/deploy/remediation.js'
 import type { HistoryEntry, ReleaseInfo } from '../../src/helm/release.js'
 import type { LeaseObject } from '../../src/kube/lease.js'
@@ -114,5 +120,55 @@ describe('reading the release before the lock', () => {
     }
     expect(await readAgainUnless(early?.(), read)).toBe(value)
     expect(reads).toBe(fresh)
+  })
+})
+
+describe('prewarmBaseline', () => {
+  const deployed: ReleaseInfo = {
+    name: 'goatflow',
+    namespace: 'apps',
+    revision: 2,
+    status: 'deployed',
+    description: 'Upgrade complete',
+    manifest:
+      '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n'
+  }
+  const settle = () => new Promise((r) => setImmediate(r))
+
+  it.each<[string, Promise<EarlyReads | undefined>, string[][]]>([
+    [
+      'reads the deployed revision’s workloads',
+      Promise.resolve({
+        lease: lease({}),
+        release: { history: Promise.resolve(history), status: Promise.resolve(deployed) }
+      }),
+      [['Deployment/web in apps']]
+    ],
+    ['reads nothing without early reads', Promise.resolve(undefined), []],
+    [
+      'reads nothing for a release that has no revision',
+      Promise.resolve({
+        lease: lease({}),
+        release: { history: Promise.resolve([]), status: Promise.resolve(undefined) }
+      }),
+      []
+    ],
+    [
+      'reads nothing, and throws nothing, when the early read failed',
+      Promise.resolve({
+        lease: lease({}),
+        release: { history: Promise.resolve([]), status: Promise.reject(new Error('refused')) }
+      }),
+      []
+    ]
+  ])('%s', async (_name, early, snapshots) => {
+    const seen: string[][] = []
+    prewarmBaseline(early, 'apps', (refs) => {
+      seen.push(refs.map((r) => `${r.kind}/${r.name} in ${r.namespace}`))
+      return Promise.reject(new Error('a failed warm-up is no error'))
+    })
+    await settle()
+    await settle()
+    expect(seen).toEqual(snapshots)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { releaseHelm, type StoredRecordReader } from '../../src/deploy/ports.js'
+import { releaseHelm, type StoredReads } from '../../src/deploy/ports.js'
 import type { CommandResult, CommandRunner } from '../../src/exec/runner.js'
 import { Helm } from '../../src/helm/helm.js'
 
@@ -122,7 +122,7 @@ describe('releaseHelm', () => {
   it.each<
     [
       string,
-      Awaited<ReturnType<StoredRecordReader>> | Error,
+      Awaited<ReturnType<StoredReads['read']>> | Error,
       { manifest: string; hooks: string } | undefined,
       string[][]
     ]
@@ -154,13 +154,70 @@ describe('releaseHelm', () => {
     ]
   ])('%s', async (_name, stored, recorded, ran) => {
     const f = fakeRunner()
-    const read: StoredRecordReader = (revision) => {
-      expect(revision).toBe(3)
-      return stored instanceof Error ? Promise.reject(stored) : Promise.resolve(stored)
+    const reads: StoredReads = {
+      read: (revision) => {
+        expect(revision).toBe(3)
+        return stored instanceof Error ? Promise.reject(stored) : Promise.resolve(stored)
+      },
+      release: () => Promise.reject(new Error('not asked'))
     }
-    const helm = releaseHelm(await Helm.detect(f.runner), target, options, undefined, read)
+    const helm = releaseHelm(await Helm.detect(f.runner), target, options, undefined, reads)
     expect(await helm.recorded(3)).toEqual(recorded)
     expect(f.ran).toEqual(ran)
+  })
+
+  it('takes history and status from one read of the stored records, without helm', async () => {
+    const f = fakeRunner()
+    let reads = 0
+    const current = {
+      name: 'goatflow',
+      namespace: 'apps',
+      revision: 2,
+      status: 'deployed' as const,
+      description: 'Upgrade complete',
+      manifest: 'kind: Deployment',
+      chart: 'goatflow-1.2.0'
+    }
+    const history = [
+      {
+        revision: 2,
+        status: 'deployed' as const,
+        chart: 'goatflow-1.2.0',
+        appVersion: '1.2.0',
+        description: 'Upgrade complete',
+        updated: ''
+      }
+    ]
+    const stored: StoredReads = {
+      read: () => Promise.reject(new Error('not asked')),
+      release: () => {
+        reads++
+        return Promise.resolve({ history, current })
+      }
+    }
+    const helm = releaseHelm(await Helm.detect(f.runner), target, options, undefined, stored)
+    expect(await Promise.all([helm.history(), helm.status()])).toEqual([history, current])
+    expect(reads).toBe(1)
+    expect(f.ran).toEqual([])
+    // A later read reads again.
+    await new Promise((r) => setImmediate(r))
+    await helm.status()
+    expect(reads).toBe(2)
+  })
+
+  it.each<[string, StoredReads['release']]>([
+    ['cannot tell', () => Promise.resolve(undefined)],
+    ['fails', () => Promise.reject(new Error('HTTP 403'))]
+  ])('asks helm for history and status when the stored records read %s', async (_n, release) => {
+    const f = fakeRunner({
+      'history goatflow': { exitCode: 0, stdout: '[]', stderr: '' },
+      'get all': { exitCode: 1, stdout: '', stderr: 'Error: release: not found' }
+    })
+    const stored: StoredReads = { read: () => Promise.resolve(undefined), release }
+    const helm = releaseHelm(await Helm.detect(f.runner), target, options, undefined, stored)
+    expect(await helm.history()).toEqual([])
+    expect(await helm.status()).toBeUndefined()
+    expect(f.ran.map((a) => a.slice(0, 2).join(' '))).toEqual(['history goatflow', 'get all'])
   })
 
   it('reads history, status and a revision’s manifest of its release', async () => {

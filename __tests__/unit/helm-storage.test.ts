@@ -2,8 +2,10 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it, jest } from '@jest/globals'
 import {
   storageDriver,
+  storedListPath,
   storedRecordOf,
   storedRecordPath,
+  storedReleaseOf,
   storedRecords,
   storedReleaseJson,
   type StorageDriver
@@ -140,6 +142,82 @@ describe('storedRecords', () => {
     expect(await records.read(7)).toBeUndefined()
     expect(records.working).toBe(false)
     expect(await records.read(7)).toBeUndefined()
+    expect(get).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('storedReleaseOf', () => {
+  const record = (version: number, extra: Record<string, unknown> = {}) =>
+    encoded(
+      'secret',
+      release('goatflow', version, {
+        info: {
+          status: 'superseded',
+          description: `Upgrade ${version}`,
+          last_deployed: `2026-12-02T03:0${version % 10}:00.5Z`
+        },
+        chart: { metadata: { name: 'goatflow', version: `1.${version}.0`, appVersion: '2.0' } },
+        ...extra
+      })
+    )
+
+  it('is the history by revision and the highest revision, as helm history and status tell', () => {
+    const r = storedReleaseOf('secret', { items: [record(3), record(1), record(2)] }, 'goatflow')
+    expect(r?.history).toEqual(
+      [1, 2, 3].map((v) => ({
+        revision: v,
+        status: 'superseded',
+        chart: `goatflow-1.${v}.0`,
+        appVersion: '2.0',
+        description: `Upgrade ${v}`,
+        updated: `2026-12-02T03:0${v}:00.5Z`
+      }))
+    )
+    expect(r?.current).toMatchObject({ name: 'goatflow', revision: 3, chart: 'goatflow-1.3.0' })
+  })
+
+  it('is empty for a release without records', () => {
+    expect(storedReleaseOf('configmap', { items: [] }, 'goatflow')).toEqual({
+      history: [],
+      current: undefined
+    })
+  })
+
+  it('names a record without a chart MISSING, as helm history does', () => {
+    const r = storedReleaseOf('secret', { items: [record(1, { chart: null })] }, 'goatflow')
+    expect(r?.history[0]).toMatchObject({ chart: 'MISSING', appVersion: 'MISSING' })
+  })
+
+  it('keeps the newest 256 revisions, as helm history --max 256', () => {
+    const items = Array.from({ length: 258 }, (_, i) => record(i + 1))
+    const r = storedReleaseOf('secret', { items }, 'goatflow')
+    expect(r?.history).toHaveLength(256)
+    expect(r?.history[0].revision).toBe(3)
+    expect(r?.current?.revision).toBe(258)
+  })
+
+  it.each<[string, Array<{ data?: Record<string, unknown> }>]>([
+    ['a record of another release', [record(1), encoded('secret', release('other', 2))]],
+    ['an object without a record', [record(1), { data: {} }]],
+    ['a record that is not JSON', [encoded('secret', 'not json')]]
+  ])('cannot tell with %s among them', (_name, items) => {
+    expect(storedReleaseOf('secret', { items }, 'goatflow')).toBeUndefined()
+  })
+
+  it('lists the records by helm’s labels', () => {
+    expect(storedListPath('secret', 'apps', 'goatflow')).toBe(
+      '/api/v1/namespaces/apps/secrets?labelSelector=name%3Dgoatflow%2Cowner%3Dhelm'
+    )
+  })
+
+  it('reads the list through the API, and stops at a list it cannot read', async () => {
+    const get = jest.fn((path: string) =>
+      Promise.resolve(path.includes('?') ? { items: [record(1), { data: {} }] } : undefined)
+    )
+    const records = storedRecords(get, 'secret', 'apps', 'goatflow')!
+    expect(await records.release()).toBeUndefined()
+    expect(records.working).toBe(false)
+    expect(await records.read(1)).toBeUndefined()
     expect(get).toHaveBeenCalledTimes(1)
   })
 })

@@ -48,7 +48,7 @@ import {
   type LockPort,
   type ReleaseHelm,
   type RolloutReader,
-  type StoredRecordReader
+  type StoredReads
 } from './ports.js'
 import { decideRemediation, recordedByThisRun, type LockState } from './remediation.js'
 import { settlePending } from './restore.js'
@@ -121,10 +121,10 @@ export interface DeployDeps {
   /** The Lease and the release as read while the checks ran (early-reads.ts). */
   early?: Promise<EarlyReads | undefined>
   /**
-   * A revision's record read through the API instead of by helm processes; while the pending
-   * record is awaited it is then read every `recordPollMs` (default: each poll).
+   * The release's records read through the API instead of by helm processes; while the pending
+   * revision's record is awaited it is then looked for every `recordPollMs` (default: each poll).
    */
-  readStored?: StoredRecordReader
+  stored?: StoredReads
   recordPollMs?: () => number | undefined
   fetchImpl?: typeof fetch
   pollMs?: number
@@ -234,7 +234,7 @@ function restorePorts(s: Session, deps: DeployDeps): RestorePorts {
       s.target,
       s.config,
       { chart: s.chart, values: s.values },
-      deps.readStored
+      deps.stored
     ),
     reader: deps.reader ?? { snapshot: (w) => deps.kube.releaseSnapshot(w) },
     clock: deps.clock,

@@ -1,5 +1,7 @@
 import type { HistoryEntry, ReleaseInfo } from '../helm/release.js'
 import { isFreeLease, type LeaseObject } from '../kube/lease.js'
+import type { WorkloadRef } from '../kube/types.js'
+import { workloadsOf } from '../verify/workloads.js'
 import type { ReleaseHelm } from './ports.js'
 import type { LockState } from './remediation.js'
 
@@ -56,4 +58,22 @@ export function readAgainUnless<T>(
   read: () => Promise<T>
 ): Promise<T> {
   return early ? early.catch(() => read()) : read()
+}
+
+/**
+ * Starts reading the deployed revision's workloads as soon as the early reads name them, so that
+ * the baseline snapshot taken under the lock finds their watch streams listed already instead of
+ * listing them then. It only warms the watch: what the deploy reads, and when, is unchanged.
+ */
+export function prewarmBaseline(
+  early: Promise<EarlyReads | undefined>,
+  namespace: string,
+  snapshot: (refs: readonly WorkloadRef[]) => Promise<unknown>
+): void {
+  early
+    .then(async (e) => {
+      const current = await e?.release.status
+      if (current) await snapshot(workloadsOf(current.manifest, namespace))
+    })
+    .catch(() => undefined)
 }

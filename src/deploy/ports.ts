@@ -2,7 +2,7 @@ import type { CommandResult, RunningCommand } from '../exec/runner.js'
 import * as helmArgs from '../helm/args.js'
 import type { Helm } from '../helm/helm.js'
 import type { HistoryEntry, ReleaseInfo } from '../helm/release.js'
-import type { StoredRecord } from '../helm/storage.js'
+import type { StoredRecord, StoredRelease } from '../helm/storage.js'
 import type { Snapshot, WorkloadRef } from '../kube/types.js'
 import type { LockState } from './remediation.js'
 
@@ -50,12 +50,17 @@ export interface ReleaseHelmOptions {
 }
 
 /**
- * A revision's record read from the cluster without helm (helm/storage.ts): found or not yet
- * recorded; undefined (or a rejection) when it cannot be told this way, and helm is asked.
+ * The release's records read from the cluster without helm (helm/storage.ts). Each read says
+ * undefined (or rejects) when it cannot tell this way, and helm is asked instead.
  */
-export type StoredRecordReader = (
-  revision: number
-) => Promise<{ found: true; record: StoredRecord } | { found: false } | undefined>
+export interface StoredReads {
+  /** A revision's manifest and hooks, found or not yet recorded. */
+  read(
+    revision: number
+  ): Promise<{ found: true; record: StoredRecord } | { found: false } | undefined>
+  /** The history and the current revision. */
+  release(): Promise<StoredRelease | undefined>
+}
 
 /** The real ReleaseHelm: the session's helm with argument arrays from helm/args. */
 export function releaseHelm(
@@ -63,17 +68,30 @@ export function releaseHelm(
   target: helmArgs.Target,
   o: ReleaseHelmOptions,
   upgrade?: { chart: helmArgs.ChartSpec; values: helmArgs.ValuesSpec },
-  readStored?: StoredRecordReader
+  stored?: StoredReads
 ): ReleaseHelm {
+  // history() and status() asked together (as the deploy does) share one read of the records.
+  let reading: Promise<StoredRelease | undefined> | undefined
+  const storedRelease = (): Promise<StoredRelease | undefined> => {
+    if (!stored) return Promise.resolve(undefined)
+    reading ??= stored
+      .release()
+      .catch(() => undefined)
+      .finally(() => setImmediate(() => (reading = undefined)))
+    return reading
+  }
   return {
     release: target.release,
     version: helm.version,
-    history: () => helm.history(target),
-    status: () => helm.status(target),
+    history: async () => (await storedRelease())?.history ?? helm.history(target),
+    async status() {
+      const s = await storedRelease()
+      return s ? s.current : helm.status(target)
+    },
     manifest: (revision) => helm.manifest(target, revision),
     async recorded(revision) {
-      const stored = await readStored?.(revision).catch(() => undefined)
-      if (stored) return stored.found ? stored.record : undefined
+      const found = await stored?.read(revision).catch(() => undefined)
+      if (found) return found.found ? found.record : undefined
       const [m, h] = await Promise.all([
         helm.runAllowingFailure(helmArgs.getManifestArgs(target, revision), { echo: false }),
         helm.runAllowingFailure(helmArgs.getHooksArgs(target, revision), { echo: false })

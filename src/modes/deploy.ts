@@ -2,9 +2,9 @@ import * as core from '@actions/core'
 import { checkValuesAndLint, renderAndCheck } from '../checks/preflight.js'
 import { deploy, type DeployResult } from '../deploy/deploy.js'
 import type { Kubectl } from '../kube/kubectl.js'
-import { readEarly, type EarlyReads } from '../deploy/early-reads.js'
+import { prewarmBaseline, readEarly, type EarlyReads } from '../deploy/early-reads.js'
 import { releaseHelm } from '../deploy/ports.js'
-import { storageDriver, storedRecords } from '../helm/storage.js'
+import { storageDriver, storedRecords, type StoredRecords } from '../helm/storage.js'
 import { KubectlProxy } from '../kube/api-proxy.js'
 import { LeaseApi } from '../kube/lease-api.js'
 import { leaseName, leasePath } from '../kube/lease.js'
@@ -23,28 +23,42 @@ export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeR
   // working), by watch streams on the release's own objects only. The proxy (reads only) starts
   // while the values are checked; the cluster's version is read through it. The deploy lock has a
   // proxy of its own (GET and PUT of its Lease only); the Lease and, when it is free, the release's
-  // history and current record are read meanwhile too (early-reads.ts).
+  // history and current record are read meanwhile too (early-reads.ts). The release's records
+  // are read through the watch's proxy from helm's own storage objects (helm/storage.ts): one
+  // request instead of a helm process per read.
   let watch: ReleaseWatch | undefined
+  let stored: StoredRecords | undefined
   let lock: LockReads | undefined
   const cluster = connectMeanwhile(
     opened,
     deps,
+    () => watch!.serverVersion(),
+    // As soon as the cluster is known, before its version is read.
     (c) => {
-      watch = ReleaseWatch.throughKubectl((socket) => c.kube.proxyCommand(socket), {
+      const w = ReleaseWatch.throughKubectl((socket) => c.kube.proxyCommand(socket), {
         warn: (line) => core.warning(line),
         debug: (line) => core.debug(line)
       })
-      watch.prepare()
-      return watch.serverVersion()
-    },
-    (c) => {
-      if (c.session.config.lock) lock = startLockReads(c)
+      w.prepare()
+      watch = w
+      stored = storedRecords(
+        (path) => w.getObject(path),
+        storageDriver(),
+        c.session.target.namespace ?? 'default',
+        c.session.config.release
+      )
+      if (c.session.config.lock) {
+        lock = startLockReads(c, stored)
+        prewarmBaseline(lock.early, c.session.target.namespace ?? 'default', (refs) =>
+          w.snapshot(refs)
+        )
+      }
     }
   )
   try {
     await checkValuesAndLint(opened)
     const { session: s, kube, serverVersion } = await cluster
-    return await deployChecked(opened, s, kube, serverVersion, watch!, lock, deps)
+    return await deployChecked(opened, s, kube, serverVersion, watch!, stored, lock, deps)
   } finally {
     // Closed once connecting has settled, also when the checks failed first.
     void cluster
@@ -63,7 +77,7 @@ interface LockReads {
 }
 
 /** Starts the lock's proxy, and reads its Lease and (when free) the release through it. */
-function startLockReads(c: Connection): LockReads {
+function startLockReads(c: Connection, stored: StoredRecords | undefined): LockReads {
   const { session: s, kube } = c
   const path = leasePath(kube.target.namespace, leaseName(s.config.release))
   const proxy = new KubectlProxy((socket) => kube.leaseProxyCommand(socket, path), {
@@ -72,7 +86,10 @@ function startLockReads(c: Connection): LockReads {
   })
   proxy.prepare()
   const api = new LeaseApi(proxy, path)
-  const early = readEarly(() => api.read(), releaseHelm(s.helm, s.target, s.config))
+  const early = readEarly(
+    () => api.read(),
+    releaseHelm(s.helm, s.target, s.config, undefined, stored)
+  )
   return { proxy, api, early }
 }
 
@@ -82,6 +99,7 @@ async function deployChecked(
   kube: Kubectl,
   serverVersion: string | undefined,
   watch: ReleaseWatch,
+  stored: StoredRecords | undefined,
   lock: LockReads | undefined,
   deps: ModeDeps
 ): Promise<ModeResult> {
@@ -97,20 +115,13 @@ async function deployChecked(
     finished: false
   }
   await reporter.deploymentStarted()
-  // The pending revision's record through the watch's proxy: one GET instead of two helm
-  // processes beside the upgrade, so it is looked for often.
-  const stored = storedRecords(
-    (path) => watch.getObject(path),
-    storageDriver(),
-    s.target.namespace ?? 'default',
-    s.config.release
-  )
   const result = await core.group(`Deploy ${s.config.release} to ${s.target.namespace}`, () =>
     deploy(s, {
       kube,
       reader: watch,
       readLease: lock && (() => lock.api.read()),
-      readStored: stored && ((revision) => stored.read(revision)),
+      stored,
+      // One GET instead of two helm processes beside the upgrade: looked for often.
       recordPollMs: () => (stored?.working ? RECORD_POLL_MS : undefined),
       replaceLease: lock && ((lease) => lock.api.replace(lease)),
       early: lock?.early,
