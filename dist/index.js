@@ -956,17 +956,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X27ZF37S.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-AAZZQ7YH.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-6STMKJV2.js")).planMode };
     case "rollback":
       return { mode: (await import("./chunks/rollback-5I7A46Z6.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-3BOBWKVX.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-X27ZF37S.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-KYBA7UGS.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-KYBA7UGS.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-X27ZF37S.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-X27ZF37S.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

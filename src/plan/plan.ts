@@ -1,6 +1,6 @@
 import * as helmArgs from '../helm/args.js'
 import { HelmError } from '../helm/helm.js'
-import { parseReleaseInfo } from '../helm/release.js'
+import { parseReleaseInfo, type ReleaseInfo } from '../helm/release.js'
 import { imagesOf, parseManifests, type RenderedObject } from '../render/manifests.js'
 import type { Session } from '../run/session.js'
 import { diffManifests, type PlanDiff } from './diff.js'
@@ -21,17 +21,19 @@ export interface PlanResult {
 /**
  * What a deploy would change against the live release. The new manifest comes from a
  * server-side dry run (lookups and capabilities as the cluster has them); when the cluster
- * refuses that, from the offline render.
+ * refuses that, from the offline render. The live release is read beside the dry run, or was
+ * read already (`live`, started while the checks ran: a read changes nothing).
  */
 export async function plan(
   s: Pick<Session, 'config' | 'helm' | 'target' | 'chart' | 'values'>,
-  offline: RenderedObject[]
+  offline: RenderedObject[],
+  live: Promise<ReleaseInfo | undefined> = s.helm.status(s.target)
 ): Promise<PlanResult> {
   const { helm, target, config } = s
   const namespace = target.namespace ?? 'default'
   const notes: string[] = []
-  const live = await helm.status(target)
-  const liveObjects = live ? parseManifests(live.manifest) : []
+  // Awaited below; a failure must not surface before then.
+  live.catch(() => undefined)
 
   let next = offline
   let source: PlanResult['source'] = 'offline render'
@@ -43,6 +45,8 @@ export async function plan(
       dryRun: 'server'
     })
   )
+  const current = await live
+  const liveObjects = current ? parseManifests(current.manifest) : []
   if (dry.exitCode === 0) {
     next = parseManifests(parseReleaseInfo(dry.stdout).manifest)
     source = 'server dry-run'
@@ -51,13 +55,13 @@ export async function plan(
       `server-side dry run not possible, compared the offline render instead: ${new HelmError('upgrade --dry-run', dry).message.split('\n')[0]}`
     )
   }
-  if (live && !['deployed', 'superseded'].includes(live.status))
-    notes.push(`live release is ${live.status} (revision ${live.revision})`)
+  if (current && !['deployed', 'superseded'].includes(current.status))
+    notes.push(`live release is ${current.status} (revision ${current.revision})`)
   return {
     release: config.release,
     namespace,
-    exists: !!live,
-    liveRevision: live?.revision,
+    exists: !!current,
+    liveRevision: current?.revision,
     source,
     imagesBefore: imagesOf(liveObjects),
     imagesAfter: imagesOf(next),
