@@ -168,6 +168,12 @@ describe('the helm version cache', () => {
     expect(resolveBinary('helm', m.env)).toBe(m.helm)
     expect(resolveBinary(m.helm, {})).toBe(m.helm)
     expect(() => resolveBinary('kubectl-nowhere', m.env)).toThrow(/not on PATH/)
+    // Earlier on PATH: a helm that cannot run and a folder called helm are passed over.
+    const early = mkdtempSync(join(tmpdir(), 'path-early-'))
+    writeFileSync(join(early, 'helm'), '')
+    const folder = mkdtempSync(join(tmpdir(), 'path-folder-'))
+    mkdirSync(join(folder, 'helm'))
+    expect(resolveBinary('helm', { PATH: [early, folder, m.env.PATH].join(':') })).toBe(m.helm)
   })
 
   it("lives in the runner's tool cache, else in the temp folder", () => {

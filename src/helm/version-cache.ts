@@ -6,8 +6,6 @@
 // least one of them (the change time cannot be set back), and then helm is asked again. Only the
 // real process runner uses the cache: an answer is ever remembered only from the binary itself.
 import {
-  accessSync,
-  constants,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -17,7 +15,8 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import which from 'which'
 
 export interface VersionCache {
   /** What helm printed for `helm version` when this binary was asked last, if it is unchanged. */
@@ -33,21 +32,13 @@ export function defaultCacheFile(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * The file a command name runs, as the system finds it: a name with a slash is a path; a bare
- * name is looked up on PATH, the first executable match.
+ * name is looked up on PATH (`which`), the first executable match.
  */
 export function resolveBinary(binary: string, env: NodeJS.ProcessEnv = process.env): string {
   if (binary.includes('/')) return resolve(binary)
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue
-    const candidate = join(dir, binary)
-    try {
-      accessSync(candidate, constants.X_OK)
-      if (statSync(candidate).isFile()) return candidate
-    } catch {
-      // not here
-    }
-  }
-  throw new Error(`${binary} is not on PATH`)
+  const found = which.sync(binary, { path: env.PATH ?? '', nothrow: true })
+  if (!found) throw new Error(`${binary} is not on PATH`)
+  return found
 }
 
 /** The binary's identity, or undefined when it cannot be read (then nothing is remembered). */
