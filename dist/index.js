@@ -1162,17 +1162,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-6STMKJV2.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-6STMKJV2.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-5I7A46Z6.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-LTU346FY.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-3BOBWKVX.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-KYBA7UGS.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-PSYW4DOD.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-BQT3PTXV.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1232,7 +1232,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-M4IYYHYL.js")).post();
+  await (await import("./chunks/post-TTG3UIQ4.js")).post();
 } else {
   markMainStepRan();
   await run();

@@ -2,7 +2,7 @@ import type { CommandResult, RunningCommand } from '../exec/runner.js'
 import * as helmArgs from '../helm/args.js'
 import type { Helm } from '../helm/helm.js'
 import type { HistoryEntry, ReleaseInfo } from '../helm/release.js'
-import type { StoredRecord, StoredRelease } from '../helm/storage.js'
+import type { StoredRecords, StoredRelease } from '../helm/storage.js'
 import type { Snapshot, WorkloadRef } from '../kube/types.js'
 import type { LockState } from './remediation.js'
 
@@ -53,14 +53,7 @@ export interface ReleaseHelmOptions {
  * The release's records read from the cluster without helm (helm/storage.ts). Each read says
  * undefined (or rejects) when it cannot tell this way, and helm is asked instead.
  */
-export interface StoredReads {
-  /** A revision's manifest and hooks, found or not yet recorded. */
-  read(
-    revision: number
-  ): Promise<{ found: true; record: StoredRecord } | { found: false } | undefined>
-  /** The history and the current revision. */
-  release(): Promise<StoredRelease | undefined>
-}
+export type StoredReads = Pick<StoredRecords, 'read' | 'release'>
 
 /** The real ReleaseHelm: the session's helm with argument arrays from helm/args. */
 export function releaseHelm(

@@ -37,6 +37,10 @@ export function storageDriver(env: NodeJS.ProcessEnv = process.env): StorageDriv
   }
 }
 
+/** The API path of the collection the driver keeps records in. */
+const collectionPath = (driver: StorageDriver, namespace: string): string =>
+  `/api/v1/namespaces/${encodeURIComponent(namespace)}/${driver === 'secret' ? 'secrets' : 'configmaps'}`
+
 /** The API path of a revision's record. */
 export function storedRecordPath(
   driver: StorageDriver,
@@ -44,8 +48,7 @@ export function storedRecordPath(
   release: string,
   revision: number
 ): string {
-  const plural = driver === 'secret' ? 'secrets' : 'configmaps'
-  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/${plural}/sh.helm.release.v1.${encodeURIComponent(release)}.v${revision}`
+  return `${collectionPath(driver, namespace)}/sh.helm.release.v1.${encodeURIComponent(release)}.v${revision}`
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08]
@@ -95,9 +98,8 @@ export function storedRecordOf(
 
 /** The API path that lists every record of a release. */
 export function storedListPath(driver: StorageDriver, namespace: string, release: string): string {
-  const plural = driver === 'secret' ? 'secrets' : 'configmaps'
   const selector = encodeURIComponent(`name=${release},owner=helm`)
-  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/${plural}?labelSelector=${selector}`
+  return `${collectionPath(driver, namespace)}?labelSelector=${selector}`
 }
 
 /** The release as `helm history --max 256` and `helm status` tell it. */

@@ -41,17 +41,16 @@ export async function deployMode(opened: Session, deps: ModeDeps): Promise<ModeR
       })
       w.prepare()
       watch = w
+      const namespace = c.session.target.namespace ?? 'default'
       stored = storedRecords(
         (path) => w.getObject(path),
         storageDriver(),
-        c.session.target.namespace ?? 'default',
+        namespace,
         c.session.config.release
       )
       if (c.session.config.lock) {
         lock = startLockReads(c, stored)
-        prewarmBaseline(lock.early, c.session.target.namespace ?? 'default', (refs) =>
-          w.snapshot(refs)
-        )
+        prewarmBaseline(lock.early, namespace, (refs) => w.snapshot(refs))
       }
     }
   )
