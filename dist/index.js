@@ -15,7 +15,7 @@ import {
   RELEASE_MODES,
   isValidConstraint,
   openSession
-} from "./chunks/chunk-BCP2QLDU.js";
+} from "./chunks/chunk-FCRLM365.js";
 import {
   require_dist
 } from "./chunks/chunk-FNM5R2QI.js";
@@ -1158,21 +1158,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-YYL3QOLP.js");
+      const m = await import("./chunks/validate-JHBLAYN4.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-6STMKJV2.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-634RQ6GF.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-LTU346FY.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-USS6HYVP.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-3BOBWKVX.js")).removeMode };
+      return { mode: (await import("./chunks/remove-POQUBVJA.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-PSYW4DOD.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-H72AVNM2.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-2YTXKCJF.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1197,17 +1197,23 @@ async function run(deps = defaultDeps()) {
   let warming;
   try {
     const config = readConfig(deps.read);
-    const loading = loadMode(config);
-    warming = loading.then((m) => m.warmUp?.()).catch(() => void 0);
+    let loading;
+    const load = () => {
+      if (loading) return loading;
+      loading = loadMode(config);
+      warming = loading.then((m) => m.warmUp?.()).catch(() => void 0);
+      return loading;
+    };
     const session = await openSession(config, {
       runner: deps.runner,
       log: (l) => info(l),
       mask: (secret) => setSecret(secret),
       helmBinary: deps.helmBinary,
-      versionCache: deps.versionCache
+      versionCache: deps.versionCache,
+      waiting: () => void load()
     });
     rememberTempFiles(session.temp.paths);
-    const { mode } = await loading;
+    const { mode } = await load();
     const result = await mode(session, {
       runner: deps.runner,
       reporter: new Reporter(config),

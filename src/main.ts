@@ -29,8 +29,10 @@ const defaultDeps = (): MainDeps => ({
 
 /**
  * The chosen mode's module. The pre-cluster checks (the values engine, the manifest and schema
- * validators) are a large part of the bundle: the mode loads while helm reports its version, not
- * before the first helm call. Validate mode also warms up what its checks will load.
+ * validators) and deploy's cluster and GitHub clients are a large part of the bundle, and Node
+ * compiles an imported module graph before import() returns: the mode loads once the first helm
+ * calls run (the checks, a source step or `helm version`), not before them. Validate mode also
+ * warms up what its checks will load.
  */
 async function loadMode(config: Config): Promise<{ mode: Mode; warmUp?: () => Promise<unknown> }> {
   switch (config.mode) {
@@ -82,18 +84,24 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   let warming: Promise<unknown> | undefined
   try {
     const config = readConfig(deps.read)
-    const loading = loadMode(config)
-    warming = loading.then((m) => m.warmUp?.()).catch(() => undefined)
+    let loading: ReturnType<typeof loadMode> | undefined
+    const load = (): ReturnType<typeof loadMode> => {
+      if (loading) return loading
+      loading = loadMode(config)
+      warming = loading.then((m) => m.warmUp?.()).catch(() => undefined)
+      return loading
+    }
     const session = await openSession(config, {
       runner: deps.runner,
       log: (l) => core.info(l),
       mask: (secret) => core.setSecret(secret),
       helmBinary: deps.helmBinary,
-      versionCache: deps.versionCache
+      versionCache: deps.versionCache,
+      waiting: () => void load()
     })
     // The post step removes these; it also needs the kubeconfig to repair a cancelled deploy.
     rememberTempFiles(session.temp.paths)
-    const { mode } = await loading
+    const { mode } = await load()
     const result = await mode(session, {
       runner: deps.runner,
       reporter: new Reporter(config),

@@ -47,6 +47,11 @@ export interface SessionDeps {
   helmBinary?: (config: Config) => Promise<string>
   /** What helm answered `helm version` in earlier runs (the real runner's only). */
   versionCache?: VersionCache
+  /**
+   * Called once the session first waits for helm (a source step, the version, or the checks just
+   * started): work that can run beside helm starts here, not before the first helm call.
+   */
+  waiting?: () => void
 }
 
 export function masksFor(config: Config): string[] {
@@ -103,13 +108,14 @@ export async function openSession(config: Config, deps: SessionDeps): Promise<Se
     // rollback and remove work on the installed release's own records: no chart to resolve.
     chart = RELEASE_MODES.includes(config.mode)
       ? chartSpec(config)
-      : await prepareChart(config, run, temp)
+      : await prepareChart(config, run, temp, deps.waiting)
   } catch (e) {
     await detecting // a helm that is not Helm 3 or 4 is the problem to report
     throw e
   }
   if (CHECKED_MODES.includes(config.mode) && config.strategy !== 'blue-green')
     startHelmChecksEarly(deps.runner, binary, { config, target, chart, values })
+  deps.waiting?.()
   const helm = await detecting
   deps.log(`Helm ${helm.version} (Helm ${helm.major} dialect)`)
   return { config, helm, target, chart, values, temp, inlineValuesFile, log: deps.log }
@@ -125,7 +131,12 @@ type RunHelm = (args: readonly string[], input?: string) => Promise<unknown>
  * resolved, local dependencies built. A source that refuses fails here, before any cluster call,
  * with the input to fix (helm/sources.ts). Returns the chart to read from then on.
  */
-async function prepareChart(config: Config, run: RunHelm, temp: TempFiles): Promise<ChartSpec> {
+async function prepareChart(
+  config: Config,
+  run: RunHelm,
+  temp: TempFiles,
+  waiting?: () => void
+): Promise<ChartSpec> {
   const chart = chartSpec(config)
   const creds = config.credentials
   const context: SourceContext = {
@@ -136,7 +147,9 @@ async function prepareChart(config: Config, run: RunHelm, temp: TempFiles): Prom
   }
   const step = async (name: SourceStep, args: string[], input?: string): Promise<void> => {
     try {
-      await run(args, input)
+      const running = run(args, input)
+      waiting?.()
+      await running
     } catch (e) {
       if (!(e instanceof HelmError)) throw e
       throw new UserError(
