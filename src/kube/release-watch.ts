@@ -226,7 +226,9 @@ export class ReleaseWatch {
       if (s.kind !== 'Pod' || !live) continue
       for (const p of live.items()) {
         const ns = p.metadata.namespace ?? ''
-        podsByNamespace.set(ns, [...(podsByNamespace.get(ns) ?? []), p.metadata.name])
+        const names = podsByNamespace.get(ns) ?? []
+        names.push(p.metadata.name)
+        podsByNamespace.set(ns, names)
       }
     }
     for (const [ns, names] of podsByNamespace) for (const e of podEventStreams(ns, names)) add(e)

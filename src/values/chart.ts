@@ -143,7 +143,9 @@ function loadSource(source: ChartSource, location: string): Result<LoadedChart> 
     const rest = n.slice('charts/'.length)
     const group = rest.split('/')[0]
     if (group === '' || group.startsWith('_') || group.startsWith('.')) continue
-    groups.set(group, [...(groups.get(group) ?? []), rest])
+    const names = groups.get(group) ?? []
+    names.push(rest)
+    groups.set(group, names)
   }
   const subcharts: LoadedChart[] = []
   for (const [group, names] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
