@@ -22,6 +22,9 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
+      // Real helm processes, beside the end-to-end tier's on the same cores: a `helm version` took
+      // over Jest's default 5 s once on a busy two-core machine.
+      testTimeout: 30_000,
       // Bundles src/ once for the run (ACTION_DIST), so the tier never runs a stale dist/.
       globalSetup: '<rootDir>/__tests__/integration/global-setup.mjs',
       globalTeardown: '<rootDir>/__tests__/integration/global-teardown.mjs'
