@@ -1236,7 +1236,15 @@ async function run(deps = defaultDeps()) {
   }
 }
 
+// src/run/compilers.ts
+import { setFlagsFromString } from "node:v8";
+var OPTIMIZING_COMPILERS_OFF = ["--no-maglev", "--no-turbofan"];
+function turnOptimizingCompilersOff() {
+  for (const flag of OPTIMIZING_COMPILERS_OFF) setFlagsFromString(flag);
+}
+
 // src/index.ts
+turnOptimizingCompilersOff();
 if (isPostStep()) {
   await (await import("./chunks/post-TTG3UIQ4.js")).post();
 } else {
