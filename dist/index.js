@@ -1148,12 +1148,25 @@ var Reporter = class {
   }
 };
 
+// src/run/compilers.ts
+import { setFlagsFromString } from "node:v8";
+var OPTIMIZING_COMPILERS_OFF = ["--no-maglev", "--no-turbofan"];
+function runsBriefly(mode) {
+  return mode === "validate" || mode === "plan";
+}
+function turnOptimizingCompilersOff() {
+  for (const flag of OPTIMIZING_COMPILERS_OFF) setFlagsFromString(flag);
+}
+
 // src/main.ts
 var defaultDeps = () => ({
   read: actionInputs,
   runner: createProcessRunner((line) => info(line)),
   // The real runner's answers only: helm is asked once per binary, not once per run.
-  versionCache: fileVersionCache()
+  versionCache: fileVersionCache(),
+  tuneForMode: (config) => {
+    if (runsBriefly(config.mode)) turnOptimizingCompilersOff();
+  }
 });
 async function loadMode(config) {
   switch (config.mode) {
@@ -1197,6 +1210,7 @@ async function run(deps = defaultDeps()) {
   let warming;
   try {
     const config = readConfig(deps.read);
+    deps.tuneForMode?.(config);
     let loading;
     const load = () => {
       if (loading) return loading;
@@ -1236,15 +1250,7 @@ async function run(deps = defaultDeps()) {
   }
 }
 
-// src/run/compilers.ts
-import { setFlagsFromString } from "node:v8";
-var OPTIMIZING_COMPILERS_OFF = ["--no-maglev", "--no-turbofan"];
-function turnOptimizingCompilersOff() {
-  for (const flag of OPTIMIZING_COMPILERS_OFF) setFlagsFromString(flag);
-}
-
 // src/index.ts
-turnOptimizingCompilersOff();
 if (isPostStep()) {
   await (await import("./chunks/post-TTG3UIQ4.js")).post();
 } else {

@@ -7,6 +7,7 @@ import { actionInputs, readConfig, type InputReader } from './inputs/inputs.js'
 import type { Mode } from './modes/mode.js'
 import { outputValues, type RunOutputs } from './report/outputs.js'
 import { Reporter } from './report/reporter.js'
+import { runsBriefly, turnOptimizingCompilersOff } from './run/compilers.js'
 import { openSession, type SessionDeps } from './run/session.js'
 import { rememberTempFiles } from './run/step-state.js'
 import { systemClock, type Clock } from './run/clock.js'
@@ -18,13 +19,18 @@ export interface MainDeps {
   clock?: Clock
   kubectl?: string
   versionCache?: VersionCache
+  /** Process-wide V8 settings for the mode (run/compilers.ts); the real runner's only. */
+  tuneForMode?: (config: Config) => void
 }
 
 const defaultDeps = (): MainDeps => ({
   read: actionInputs,
   runner: createProcessRunner((line) => core.info(line)),
   // The real runner's answers only: helm is asked once per binary, not once per run.
-  versionCache: fileVersionCache()
+  versionCache: fileVersionCache(),
+  tuneForMode: (config) => {
+    if (runsBriefly(config.mode)) turnOptimizingCompilersOff()
+  }
 })
 
 /**
@@ -84,6 +90,8 @@ export async function run(deps: MainDeps = defaultDeps()): Promise<void> {
   let warming: Promise<unknown> | undefined
   try {
     const config = readConfig(deps.read)
+    // Before any code of the run gets hot.
+    deps.tuneForMode?.(config)
     let loading: ReturnType<typeof loadMode> | undefined
     const load = (): ReturnType<typeof loadMode> => {
       if (loading) return loading

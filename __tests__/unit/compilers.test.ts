@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from '@jest/globals'
-import { OPTIMIZING_COMPILERS_OFF } from '../../src/run/compilers.js'
+import type { Mode } from '../../src/inputs/config.js'
+import { OPTIMIZING_COMPILERS_OFF, runsBriefly } from '../../src/run/compilers.js'
 
 // Node.js warns that V8 flags set after start "may simply do nothing". This checks, on the
 // Node.js running the tests, that the flags the action sets at start keep a hot function from
@@ -33,5 +34,19 @@ describe('the optimizing compilers, turned off after start', () => {
 
   it('and stays unoptimized with the flags the action sets at start', () => {
     expect(statusOfHotFunction(OPTIMIZING_COMPILERS_OFF) & OPTIMIZED).toBe(0)
+  })
+})
+
+describe('which modes run without them', () => {
+  it.each<[Mode, boolean]>([
+    ['validate', true],
+    ['plan', true],
+    ['deploy', false],
+    ['rollback', false],
+    ['remove', false],
+    ['promote', false],
+    ['reject', false]
+  ])('%s: %s', (mode, off) => {
+    expect(runsBriefly(mode)).toBe(off)
   })
 })

@@ -43,6 +43,18 @@ describe('run()', () => {
     expect(setOutput).toHaveBeenCalledWith('status', 'failed')
   })
 
+  it('tunes the process for the mode before the first helm call', async () => {
+    const { runner, calls } = countingRunner()
+    const tuned: Array<[string, number]> = []
+    await run({
+      read: (n) => ({ release: 'ok', chart: 'examples/charts/goatflow', mode: 'plan' })[n] ?? '',
+      runner,
+      tuneForMode: (config) => tuned.push([config.mode, calls.length])
+    })
+    expect(tuned).toEqual([['plan', 0]])
+    expect(calls.length).toBeGreaterThan(0)
+  })
+
   it("fails with helm's own words when helm cannot report its version", async () => {
     const { runner, calls } = countingRunner()
     await run({
