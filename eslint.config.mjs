@@ -25,6 +25,17 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='getInput']",
           message: 'Only src/inputs reads action inputs.'
         }
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['http', 'node:http', 'https', 'node:https'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message:
+              "Take it with process.getBuiltinModule('node:http'): importing it builds its ESM namespace, whose WebSocket getters load Node's whole fetch stack (25-30 ms of every run that uses it)."
+          }))
+        }
       ]
     }
   },

@@ -1175,17 +1175,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-UDTC5PTB.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WXQL6PYZ.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-OJWQ2WUS.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-JXKNWYKM.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-TKRIMKHM.js")).rollbackMode };
     case "remove":
-      return { mode: (await import("./chunks/remove-POQUBVJA.js")).removeMode };
+      return { mode: (await import("./chunks/remove-7T3IICHJ.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-C7ZXG5AN.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-WXQL6PYZ.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-FULO3QGO.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-WXQL6PYZ.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-WQDZGIJ3.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-WXQL6PYZ.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1252,7 +1252,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-TTG3UIQ4.js")).post();
+  await (await import("./chunks/post-4SHVCRU6.js")).post();
 } else {
   markMainStepRan();
   await run();
