@@ -7,7 +7,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { format } from '@cfworker/json-schema'
 import { computeValues, type ComputedValues } from '../../src/values/merge.js'
-import { quickBlocker, quicklyAccepted } from '../../src/values/schema-quick.js'
+import { fullFormats } from 'ajv-formats/dist/formats.js'
+import {
+  ajvStringFormats,
+  quickBlocker,
+  quicklyAccepted
+} from '../../src/values/schema-quick.js'
 import { validateValues } from '../../src/values/schema.js'
 import { STYLE_CASES } from '../helpers/schema-styles.js'
 import { EXAMPLE_CHART, ROOT } from '../helpers/tools.js'
@@ -197,5 +202,36 @@ describe('schemas the quick check leaves to the full check', () => {
     const schema = draft07({ properties: { a: { type: 'string', minLength: 1 } } })
     const computed = computeOk(chartWith(schema), { helmVersion: 'v4.3.0' })
     expect(await quicklyAccepted(computed)).toBe(true)
+  })
+})
+
+describe('the string formats the quick check lends cfworker', () => {
+  // uri-reference answers plain fragments without ajv-formats' expression: the answers must be
+  // that expression's, on fragments and on everything that is not one.
+  const full = fullFormats['uri-reference'] as RegExp
+  it.each([
+    '#',
+    '#/definitions/probe',
+    '#/definitions/a.b~0c$d-e_f',
+    '#/properties/image/properties/tag',
+    '#/',
+    '#//',
+    '#/definitions/with space',
+    '#/definitions/\u00e9t\u00e9',
+    '#/definitions/a%20b',
+    '#/definitions/a%2',
+    '#/definitions/a#b',
+    '#/definitions/a\\b',
+    '#/definitions/a"b',
+    '#/definitions/a{b}',
+    'definitions.json#/probe',
+    'https://example.com/schema.json#/definitions/x',
+    'http://[::1]/x',
+    '//host/path?q=1#f',
+    '',
+    ' #/a',
+    '#/a\n'
+  ])('says of %j what ajv-formats says', (s) => {
+    expect(ajvStringFormats()['uri-reference'](s)).toBe(full.test(s))
   })
 })
