@@ -1171,21 +1171,21 @@ var defaultDeps = () => ({
 async function loadMode(config) {
   switch (config.mode) {
     case "validate": {
-      const m = await import("./chunks/validate-SKSTL45T.js");
+      const m = await import("./chunks/validate-SNEFWU7V.js");
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-XYGMJHJ7.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-HECA73EL.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-JA64S22Q.js")).planMode };
     case "rollback":
       return { mode: (await import("./chunks/rollback-TKRIMKHM.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-7T3IICHJ.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-XYGMJHJ7.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-U2X33FPB.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-YAALNLOD.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-XYGMJHJ7.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-XYGMJHJ7.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {

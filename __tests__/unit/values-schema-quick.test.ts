@@ -8,11 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { format } from '@cfworker/json-schema'
 import { computeValues, type ComputedValues } from '../../src/values/merge.js'
 import { fullFormats } from 'ajv-formats/dist/formats.js'
-import {
-  ajvStringFormats,
-  quickBlocker,
-  quicklyAccepted
-} from '../../src/values/schema-quick.js'
+import { ajvStringFormats, quickBlocker, quicklyAccepted } from '../../src/values/schema-quick.js'
 import { validateValues } from '../../src/values/schema.js'
 import { STYLE_CASES } from '../helpers/schema-styles.js'
 import { EXAMPLE_CHART, ROOT } from '../helpers/tools.js'

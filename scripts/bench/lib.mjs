@@ -132,6 +132,24 @@ export async function helmPair(major, first, second) {
   }
 }
 
+/**
+ * A Node.js process that starts the two commands together and waits for both, as the action's
+ * first step does: the least any action run by Node can take for them (Node's own start, then
+ * the two helm processes), measured as the action is, under GNU time.
+ */
+export function nodeThenHelmPair(major, first, second) {
+  const script = `const { spawn } = require('node:child_process')
+const [binary, a, b] = process.argv.slice(1)
+for (const args of [a, b]) spawn(binary, JSON.parse(args), { stdio: 'ignore' })`
+  return measure(process.execPath, [
+    '-e',
+    script,
+    join(bin, `helm${major}`),
+    JSON.stringify(first),
+    JSON.stringify(second)
+  ])
+}
+
 export function kubectl(args) {
   return sh(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, ...args])
 }

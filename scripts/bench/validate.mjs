@@ -6,6 +6,7 @@ import {
   figure,
   helm,
   helmPair,
+  nodeThenHelmPair,
   majors,
   median,
   medianOf,
@@ -45,6 +46,7 @@ export async function benchValidate() {
       const ours = []
       const raw = []
       const pair = []
+      const nodePair = []
       // Interleaved, so that a busy moment of the machine costs both sides alike.
       for (let i = 0; i < runs; i++) {
         const r = action(major, inputs)
@@ -52,6 +54,7 @@ export async function benchValidate() {
         ours.push(r)
         raw.push(helm(major, lintArgs))
         pair.push(await helmPair(major, lintArgs, templateArgs))
+        nodePair.push(nodeThenHelmPair(major, lintArgs, templateArgs))
       }
       row(`Helm ${major}: validate ÷ helm lint, ${c.name}`, medianOf(ours), medianOf(raw), {
         target: c.target
@@ -62,6 +65,12 @@ export async function benchValidate() {
         medianOf(pair),
         medianOf(raw),
         { note: 'no action: the floor of the row above' }
+      )
+      row(
+        `Helm ${major}: node start, then helm lint ‖ helm template ÷ helm lint, ${c.name}`,
+        medianOf(nodePair),
+        medianOf(raw),
+        { note: 'a Node.js process that only starts the two: the floor of any action run by Node' }
       )
     }
   // The shim that notes the first helm call costs a shell start, so these runs are apart.

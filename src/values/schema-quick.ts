@@ -130,9 +130,7 @@ export function ajvStringFormats(): Record<string, (s: string) => boolean> {
     if (re === true) stringFormats[name] = () => true
     else if (re instanceof RegExp)
       stringFormats[name] =
-        name === 'uri-reference'
-          ? (x) => PLAIN_FRAGMENT.test(x) || re.test(x)
-          : (x) => re.test(x)
+        name === 'uri-reference' ? (x) => PLAIN_FRAGMENT.test(x) || re.test(x) : (x) => re.test(x)
     else if (typeof re === 'function')
       stringFormats[name] = (x) => Boolean((re as (s: string) => unknown)(x))
   }
