@@ -1175,17 +1175,17 @@ async function loadMode(config) {
       return { mode: m.validateMode, warmUp: () => m.warmUp(config) };
     }
     case "plan":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CFP5KKJE.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-JA64S22Q.js")).planMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).blueGreenPlanMode } : { mode: (await import("./chunks/plan-JA64S22Q.js")).planMode };
     case "rollback":
-      return { mode: (await import("./chunks/rollback-KLPXYYV3.js")).rollbackMode };
+      return { mode: (await import("./chunks/rollback-TKRIMKHM.js")).rollbackMode };
     case "remove":
       return { mode: (await import("./chunks/remove-7T3IICHJ.js")).removeMode };
     case "deploy":
-      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-CFP5KKJE.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-5NLJHHXY.js")).deployMode };
+      return config.strategy === "blue-green" ? { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).blueGreenDeployMode } : { mode: (await import("./chunks/deploy-YAALNLOD.js")).deployMode };
     case "promote":
-      return { mode: (await import("./chunks/blue-green-CFP5KKJE.js")).promoteMode };
+      return { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).promoteMode };
     case "reject":
-      return { mode: (await import("./chunks/blue-green-CFP5KKJE.js")).rejectMode };
+      return { mode: (await import("./chunks/blue-green-MT6QX7FU.js")).rejectMode };
   }
 }
 async function run(deps = defaultDeps()) {
@@ -1252,7 +1252,7 @@ async function run(deps = defaultDeps()) {
 
 // src/index.ts
 if (isPostStep()) {
-  await (await import("./chunks/post-PRJOU77N.js")).post();
+  await (await import("./chunks/post-4SHVCRU6.js")).post();
 } else {
   markMainStepRan();
   await run();

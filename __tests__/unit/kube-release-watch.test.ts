@@ -82,7 +82,7 @@ class FakeApi implements ApiTransport {
   close(): void {}
 }
 
-const withRelease = <T extends FakeApi>(api: T): T => {
+const withRelease = (api: FakeApi): FakeApi => {
   api.answers.push(
     [/deployments\?fieldSelector=metadata.name=web$/, () => list(deploymentList.items)],
     [/pods\?labelSelector=app=web$/, () => list([rollout[3].object])]
@@ -111,67 +111,6 @@ describe('ReleaseWatch', () => {
     )
     expect(collections).toContain(`/api/v1/namespaces/${ns}/pods?labelSelector=app=web`)
     expect(collections.every((g) => /[?](fieldSelector|labelSelector)=./.test(g))).toBe(true)
-  })
-
-  describe("a manifest's selector (WorkloadRef.selector)", () => {
-    /** The API, with the Deployment's list held back until `release` is called. */
-    class SlowDeploymentApi extends FakeApi {
-      release = (): void => undefined
-      private readonly held = new Promise<void>((resolve) => (this.release = resolve))
-      override async get(path: string): Promise<ApiResponse> {
-        if (decodeURIComponent(path).includes('/deployments?')) await this.held
-        return super.get(path)
-      }
-    }
-    const podsOf = (selector: string): string =>
-      `/api/v1/namespaces/${ns}/pods?labelSelector=${selector}`
-
-    it('starts the pods and ReplicaSets streams beside the workload, before it is read', async () => {
-      const api = withRelease(new SlowDeploymentApi())
-      watch = new ReleaseWatch(api)
-      const snapshot = watch.snapshot([{ ...refs[0], selector: { matchLabels: { app: 'web' } } }])
-      await until('the pods listed', () => api.gets.includes(podsOf('app=web')))
-      expect(api.gets).toContain(`/apis/apps/v1/namespaces/${ns}/replicasets?labelSelector=app=web`)
-      api.release()
-      const snap = await snapshot
-      expect(snap.pods.map((p) => p.metadata.name)).toEqual([rollout[3].object.metadata.name])
-      // Each collection was listed once: the live selector named the streams already started.
-      expect(api.gets.filter((g) => g === podsOf('app=web'))).toHaveLength(1)
-    })
-
-    it('without one, lists the pods only after the workload (the control case)', async () => {
-      const api = withRelease(new SlowDeploymentApi())
-      watch = new ReleaseWatch(api)
-      const snapshot = watch.snapshot(refs)
-      await new Promise((r) => setTimeout(r, 50))
-      expect(api.gets).not.toContain(podsOf('app=web'))
-      api.release()
-      await snapshot
-      expect(api.gets).toContain(podsOf('app=web'))
-    })
-
-    it('only warms: the snapshot holds the pods of the live selector, not the manifest one', async () => {
-      const api = withRelease(new SlowDeploymentApi())
-      const stranger = {
-        ...rollout[3].object,
-        metadata: { ...rollout[3].object.metadata, name: 'not-of-this-release' }
-      }
-      api.answers.push([/pods\?labelSelector=app=old$/, () => list([stranger])])
-      watch = new ReleaseWatch(api)
-      const snapshot = watch.snapshot([{ ...refs[0], selector: { matchLabels: { app: 'old' } } }])
-      await until('the manifest selector listed', () => api.gets.includes(podsOf('app=old')))
-      api.release()
-      const snap = await snapshot
-      expect(snap.pods.map((p) => p.metadata.name)).toEqual([rollout[3].object.metadata.name])
-    })
-
-    it('is passed over when it cannot be read', async () => {
-      const api = withRelease(new FakeApi())
-      watch = new ReleaseWatch(api)
-      const bad = { matchExpressions: [{ key: 'app', operator: 'Near', values: ['web'] }] }
-      const snap = await watch.snapshot([{ ...refs[0], selector: bad }])
-      expect(snap.pods.map((p) => p.metadata.name)).toEqual([rollout[3].object.metadata.name])
-    })
   })
 
   it('answers the next snapshot with what a watch event changed, and tells its listeners', async () => {

@@ -103,24 +103,9 @@ export function objectStream(
  */
 export function dependentStreams(r: WorkloadRef, workload: ApiObject | undefined): StreamSpec[] {
   if (r.apiVersion !== undefined || !workload) return []
-  return streamsBySelector(r, (workload as { spec?: { selector?: LabelSelector } }).spec?.selector)
-}
-
-/**
- * The streams dependentStreams will most likely name once the workload is read, from the selector
- * its manifest gives (WorkloadRef.selector): none when there is none, or it cannot be read.
- */
-export function expectedDependentStreams(r: WorkloadRef): StreamSpec[] {
-  if (r.apiVersion !== undefined || r.selector === undefined) return []
-  try {
-    return streamsBySelector(r, r.selector)
-  } catch {
-    return []
-  }
-}
-
-function streamsBySelector(r: WorkloadRef, labelSelector: LabelSelector | undefined): StreamSpec[] {
-  const selector = selectorQuery(labelSelector)
+  const selector = selectorQuery(
+    (workload as { spec?: { selector?: LabelSelector } }).spec?.selector
+  )
   const out: StreamSpec[] = []
   if (selector !== undefined)
     for (const kind of DEPENDENTS[r.kind] ?? [])

@@ -3,7 +3,6 @@ import { groupVersionPath } from './api-discovery.js'
 import { KubectlProxy, type ApiStats, type ApiTransport, type ProxyCommand } from './api-proxy.js'
 import {
   dependentStreams,
-  expectedDependentStreams,
   objectStream,
   podEventStreams,
   snapshotFromStreams,
@@ -214,17 +213,12 @@ export class ReleaseWatch {
       if (s) specs.set(s.key, s)
     }
     const doc = (v: string) => this.discovery.get(v)?.doc
-    // Streams started before they are needed: a workload not read yet will most likely name the
-    // streams its manifest's selector names, which then list beside it instead of after it. They
-    // are not part of this snapshot; once the live workload names them, they are.
-    const expected: StreamSpec[] = []
     for (const r of refs) {
       const own = objectStream(r, doc)
       add(own)
       const live = own && this.streams.get(own.key)
       const workload = live?.state === 'live' ? live.items()[0] : undefined
       for (const d of dependentStreams(r, workload)) add(d)
-      if (!workload) expected.push(...expectedDependentStreams(r))
     }
     const podsByNamespace = new Map<string, string[]>()
     for (const s of specs.values()) {
@@ -244,23 +238,17 @@ export class ReleaseWatch {
       let s = this.streams.get(spec.key)
       if (!s) {
         added = true
-        s = this.start(spec)
+        s = new WatchStream(spec, this.api, {
+          changed: () => this.changed(),
+          state: () => this.wake(),
+          warn: (line) => this.warnOnce(spec.key, line)
+        })
+        this.streams.set(spec.key, s)
       }
       s.lastWanted = now
       return s
     })
-    for (const spec of expected) if (!this.streams.has(spec.key)) this.start(spec).lastWanted = now
     return { streams, added }
-  }
-
-  private start(spec: StreamSpec): WatchStream {
-    const s = new WatchStream(spec, this.api, {
-      changed: () => this.changed(),
-      state: () => this.wake(),
-      warn: (line) => this.warnOnce(spec.key, line)
-    })
-    this.streams.set(spec.key, s)
-    return s
   }
 
   /** Closes streams no snapshot has needed for a while (pods that are gone, earlier workloads). */

@@ -220,10 +220,4 @@ export interface WorkloadRef {
   hook?: string[]
   /** A Job's ttlSecondsAfterFinished: the Job may be gone before it is read. */
   ttlSecondsAfterFinished?: number
-  /**
-   * The spec.selector the manifest gives a Deployment, StatefulSet or DaemonSet. Only a hint: the
-   * release watch starts the streams of the workload's pods by it before the live object is read
-   * (apps/v1 selectors cannot change), and judges by the live object's selector alone.
-   */
-  selector?: LabelSelector
 }

@@ -1,4 +1,4 @@
-import type { LabelSelector, WorkloadRef } from '../kube/types.js'
+import type { WorkloadRef } from '../kube/types.js'
 import { parseManifests, type RenderedObject } from '../render/manifests.js'
 
 const WORKLOADS = new Set<string>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job'])
@@ -71,18 +71,14 @@ export function workloadsOf(manifest: string, namespace: string, hooks = ''): Wo
       if (hook && !phases?.some((p) => DEPLOY_HOOK_PHASES.has(p))) continue
       const ns = o.namespace ?? namespace
       if (WORKLOADS.has(o.kind) && groupOf(o.apiVersion) !== '') {
-        const spec = o.object.spec as
-          { ttlSecondsAfterFinished?: unknown; selector?: unknown } | undefined
+        const spec = o.object.spec as { ttlSecondsAfterFinished?: unknown } | undefined
         const ttl = spec?.ttlSecondsAfterFinished
-        const selector = spec?.selector
         refs.push({
           kind: o.kind,
           name: o.name,
           namespace: ns,
           ...(phases ? { hook: phases } : {}),
-          ...(o.kind === 'Job' && typeof ttl === 'number' ? { ttlSecondsAfterFinished: ttl } : {}),
-          // A Job's selector is the one its controller generates, unless the manifest sets one.
-          ...(o.kind !== 'Job' && isSelector(selector) ? { selector } : {})
+          ...(o.kind === 'Job' && typeof ttl === 'number' ? { ttlSecondsAfterFinished: ttl } : {})
         })
       } else if (!hook && !BUILT_IN_GROUPS.has(groupOf(o.apiVersion)) && !isClusterScoped(o)) {
         refs.push({ kind: o.kind, apiVersion: o.apiVersion, name: o.name, namespace: ns })
@@ -95,11 +91,6 @@ export function workloadsOf(manifest: string, namespace: string, hooks = ''): Wo
 }
 
 export const isCustom = (w: WorkloadRef): boolean => w.apiVersion !== undefined
-
-/** A label selector's shape: an object (matchLabels, matchExpressions), not a list or a string. */
-function isSelector(v: unknown): v is LabelSelector {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
-}
 
 /** `Deployment/goatflow-backend`, with the namespace when it is not the release's. */
 export function workloadName(
